@@ -1,0 +1,1 @@
+"""Pure rules of intake: no database, no files, no network (checked by import-linter)."""

@@ -1,0 +1,1 @@
+"""Reading customers' manifest files (CSV, XLSX) into validated rows, streaming."""

@@ -1,0 +1,275 @@
+"""Reconciliation, sign-off and reopening of an order.
+
+Loads the order's facts as plain rows and lets :func:`intake_app.domain.reconcile.reconcile`
+count. Sign-off stores the reconciliation's totals and a content hash with the event, so the
+receipt issued at sign-off can be checked against the database later.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, select
+
+from ..domain.reconcile import (
+    CountLineRow,
+    CountRow,
+    ExpectedRow,
+    PalletRow,
+    Reconciliation,
+    ScanRow,
+    Tally,
+    UnitRow,
+    reconcile,
+)
+from ..domain.roles import Permission
+from ..errors import Conflict, InputError
+from ..store import tables as t
+from .context import Actor, Context
+from .queries import order_ref, pallet_closed
+
+MAX_REASON = 1000
+
+
+class Reconciler:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def reconcile(self, order: str | uuid.UUID) -> tuple[dict[str, Any], Reconciliation]:
+        """The reconciliation of ``order``: a JSON-ready report and the computed object."""
+        with self.ctx.store.read() as conn:
+            return self._reconcile(conn, order)
+
+    def _reconcile(self, conn: Connection, order: str | uuid.UUID) -> tuple[dict[str, Any], Reconciliation]:
+        ref = order_ref(conn, order)
+        expected = load_expected(conn, ref.id)
+        units = load_units(conn, ref.id, expected)
+        rec = reconcile(expected, units, load_scans(conn, ref.id), load_count_lines(conn, ref.id),
+                        load_counts(conn, ref.id), load_pallets(conn, ref.id))
+        sign = conn.execute(
+            select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason)
+            .outerjoin(t.operators, t.operators.c.id == t.order_events.c.operator_id)
+            .where(t.order_events.c.order_id == ref.id)
+            .order_by(t.order_events.c.created_at.desc(), t.order_events.c.id.desc()).limit(1)
+        ).first()
+        report = report_dict(ref.number, ref.customer, rec, expected, units)
+        report["status"] = "signed_off" if ref.signed_off else "open"
+        if sign is not None and sign.kind == "sign_off":
+            report["signed_off"] = {"at": sign.created_at.isoformat(), "by": sign.name, "reason": sign.reason}
+        return report, rec
+
+    def sign_off(self, actor: Actor, order: str | uuid.UUID, reason: str | None = None) -> dict[str, Any]:
+        """Close the order: record who, when, why and what the counts were; later scans are refused."""
+        actor.require(Permission.SIGN_OFF)
+        reason = _clean_reason(reason)
+        with self.ctx.store.write() as conn:
+            ref = order_ref(conn, order)
+            if ref.signed_off:
+                raise Conflict(f"order {ref.number} is already signed off")
+            report, rec = self._reconcile(conn, ref.id)
+            if not rec.balanced and not reason:
+                raise InputError(f"order {ref.number} does not balance ({_short(rec.totals)}); give a reason "
+                                 "to sign it off anyway")
+            summary = {"totals": rec.totals.as_dict(), "content_sha256": content_hash(report)}
+            fact = self.ctx.fact(actor)
+            conn.execute(insert(t.order_events).values(**fact, order_id=ref.id, kind="sign_off", reason=reason,
+                                                       summary=summary))
+        self.ctx.publish("sign_off", ref.id)
+        return {"order": ref.number, "signed_off_at": fact["created_at"].isoformat(),  # type: ignore[attr-defined]
+                "by": actor.name, "reason": reason, **summary}
+
+    def reopen(self, actor: Actor, order: str | uuid.UUID, reason: str | None) -> dict[str, Any]:
+        actor.require(Permission.REOPEN)
+        reason = _clean_reason(reason)
+        if not reason:
+            raise InputError("give a reason for reopening a signed-off order")
+        with self.ctx.store.write() as conn:
+            ref = order_ref(conn, order)
+            if not ref.signed_off:
+                raise Conflict(f"order {ref.number} is not signed off")
+            fact = self.ctx.fact(actor)
+            conn.execute(insert(t.order_events).values(**fact, order_id=ref.id, kind="reopen", reason=reason,
+                                                       summary=None))
+        self.ctx.publish("order", ref.id)
+        return {"order": ref.number, "reopened_at": fact["created_at"].isoformat(),  # type: ignore[attr-defined]
+                "by": actor.name, "reason": reason}
+
+
+def _clean_reason(reason: str | None) -> str | None:
+    reason = " ".join((reason or "").split()) or None
+    if reason and len(reason) > MAX_REASON:
+        raise InputError(f"a reason has at most {MAX_REASON} characters")
+    return reason
+
+
+def _short(t_: Tally) -> str:
+    return f"{t_.missing} missing, {t_.extras} extras, {t_.duplicates} duplicates, {t_.wrong_order} wrong order"
+
+
+# -- loading rows ------------------------------------------------------------------------------------
+
+
+def load_expected(conn: Connection, order_id: uuid.UUID) -> list[ExpectedRow]:
+    e = t.expected_units
+    return [
+        ExpectedRow(r.id, r.line_no, r.serial, r.asset_tag, r.manufacturer, r.model, r.category_key)
+        for r in conn.execute(select(e.c.id, e.c.line_no, e.c.serial, e.c.asset_tag, e.c.manufacturer, e.c.model,
+                                     e.c.category_key).where(e.c.order_id == order_id).order_by(e.c.line_no))
+    ]
+
+
+def load_units(conn: Connection, order_id: uuid.UUID, expected: list[ExpectedRow]) -> list[UnitRow]:
+    cats = {e.id: e.category for e in expected}
+    u, us = t.units, t.unit_state
+    rows = conn.execute(
+        select(u.c.id, u.c.internal_id, u.c.serial, us.c.serial_key, us.c.expected_unit_id, t.pallets.c.code,
+               u.c.created_at, t.stations.c.name.label("station"), t.operators.c.name.label("operator"))
+        .join(us, us.c.unit_id == u.c.id)
+        .join(t.stations, t.stations.c.id == u.c.station_id)
+        .outerjoin(t.operators, t.operators.c.id == u.c.operator_id)
+        .outerjoin(t.pallets, t.pallets.c.id == us.c.pallet_id)
+        .where(us.c.order_id == order_id, us.c.active)
+    ).all()
+    return [UnitRow(r.id, r.internal_id, r.serial, r.serial_key, r.expected_unit_id, r.code,
+                    cats.get(r.expected_unit_id, "other") if r.expected_unit_id else "other",
+                    r.created_at, r.station, r.operator or "?") for r in rows]
+
+
+def load_scans(conn: Connection, order_id: uuid.UUID) -> list[ScanRow]:
+    """Duplicate and wrong-order scans of the order that were not voided."""
+    s, c = t.scans, t.corrections
+    other = t.orders.alias("other")
+    voided = select(c.c.id).where(and_(c.c.scan_id == s.c.id, c.c.kind == "void")).exists()
+    rows = conn.execute(
+        select(s.c.id, s.c.code, s.c.outcome, s.c.created_at, t.stations.c.name.label("station"),
+               t.operators.c.name.label("operator"), t.pallets.c.code.label("pallet"),
+               other.c.number.label("other_order"), s.c.unit_id)
+        .join(t.stations, t.stations.c.id == s.c.station_id)
+        .outerjoin(t.operators, t.operators.c.id == s.c.operator_id)
+        .outerjoin(t.pallets, t.pallets.c.id == s.c.pallet_id)
+        .outerjoin(other, other.c.id == s.c.other_order_id)
+        .where(s.c.order_id == order_id, s.c.outcome.in_(("duplicate", "wrong_order")), ~voided)
+        .order_by(s.c.created_at)
+    ).all()
+    return [ScanRow(r.id, r.code, r.outcome, r.created_at, r.station, r.operator or "?", r.pallet,
+                    {"other_order": r.other_order, "unit_id": str(r.unit_id) if r.unit_id else None})
+            for r in rows]
+
+
+def load_count_lines(conn: Connection, order_id: uuid.UUID) -> list[CountLineRow]:
+    cl = t.count_lines
+    return [CountLineRow(r.id, r.category_key, r.description or r.model or r.category or "", r.quantity)
+            for r in conn.execute(select(cl).where(cl.c.order_id == order_id).order_by(cl.c.line_no))]
+
+
+def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
+    cr = t.count_receipts
+    return [CountRow(r.count_line_id, r.category_key, r.quantity, r.code)
+            for r in conn.execute(select(cr.c.count_line_id, cr.c.category_key, cr.c.quantity, t.pallets.c.code)
+                                  .outerjoin(t.pallets, t.pallets.c.id == cr.c.pallet_id)
+                                  .where(cr.c.order_id == order_id))]
+
+
+def load_pallets(conn: Connection, order_id: uuid.UUID) -> list[PalletRow]:
+    out = []
+    for r in conn.execute(select(t.pallets.c.id, t.pallets.c.code).where(t.pallets.c.order_id == order_id)
+                          .order_by(t.pallets.c.created_at)):
+        weight = conn.execute(select(t.pallet_events.c.weight_kg).where(
+            t.pallet_events.c.pallet_id == r.id, t.pallet_events.c.kind == "close")
+            .order_by(t.pallet_events.c.created_at.desc()).limit(1)).scalar()
+        out.append(PalletRow(r.code, pallet_closed(conn, r.id), weight))
+    return out
+
+
+# -- output ------------------------------------------------------------------------------------------
+
+
+def _expected_json(e: ExpectedRow) -> dict[str, Any]:
+    return {"id": str(e.id), "line": e.line_no, "serial": e.serial, "asset_tag": e.asset_tag,
+            "manufacturer": e.manufacturer, "model": e.model, "category": e.category}
+
+
+def _unit_json(u: UnitRow) -> dict[str, Any]:
+    return {"id": str(u.id), "internal_id": u.internal_id, "serial": u.serial, "pallet": u.pallet,
+            "category": u.category, "received_at": u.received_at.isoformat(), "station": u.station,
+            "operator": u.operator}
+
+
+def _scan_json(s: ScanRow) -> dict[str, Any]:
+    return {"scan_id": str(s.id), "code": s.code, "scanned_at": s.scanned_at.isoformat(), "station": s.station,
+            "operator": s.operator, "pallet": s.pallet, **s.detail}
+
+
+def report_dict(number: str, customer: str, rec: Reconciliation, expected: list[ExpectedRow],
+                units: list[UnitRow]) -> dict[str, Any]:
+    """The JSON shape of ``intake reconcile``: a public interface (fields are only ever added).
+
+    ``expected``, ``received``, ``matched``, ``missing`` and ``extras`` are lists of units;
+    the numbers are in ``totals``.
+    """
+    return {
+        "order": number,
+        "customer": customer,
+        "totals": rec.totals.as_dict(),
+        "balanced": rec.balanced,
+        "expected": [_expected_json(e) for e in expected],
+        "received": [_unit_json(u) for u in sorted(units, key=lambda u: (u.received_at, u.internal_id))],
+        "matched": [{**_expected_json(e), "unit": _unit_json(u)} for e, u in rec.matched],
+        "missing": [_expected_json(e) for e in rec.missing],
+        "extras": [_unit_json(u) for u in rec.extras],
+        "duplicates": (
+            [{"kind": "unit", **_unit_json(u), "duplicate_of": _unit_json(first)} for u, first in rec.duplicate_units]
+            + [{"kind": "scan", **_scan_json(s)} for s in rec.duplicate_scans]
+        ),
+        "wrong_order": [_scan_json(s) for s in rec.wrong_order_scans],
+        "by_category": {k: v.as_dict() for k, v in sorted(rec.by_category.items())},
+        "by_pallet": {k: v.as_dict() for k, v in sorted(rec.by_pallet.items())},
+        "count_lines": rec.count_lines,
+    }
+
+
+def content_hash(report: dict[str, Any]) -> str:
+    """SHA-256 over what a receipt states: order, totals, and every matched/missing/extra identifier."""
+    content = {
+        "order": report["order"], "totals": report["totals"],
+        "matched": sorted((m["unit"]["internal_id"], m["serial"] or "", m["asset_tag"] or "") for m in report["matched"]),
+        "missing": sorted((m["serial"] or "", m["asset_tag"] or "") for m in report["missing"]),
+        "extras": sorted((u["internal_id"], u["serial"]) for u in report["extras"]),
+        "count_lines": [(c["category"], c["expected"], c["received"]) for c in report["count_lines"]],
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+CSV_COLUMNS = ("status", "internal_id", "serial", "asset_tag", "manufacturer", "model", "category", "pallet",
+               "received_at", "station", "operator", "note")
+
+
+def report_csv(report: dict[str, Any]) -> str:
+    """One line per unit of interest: matched, missing, extra, duplicate, wrong order."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for m in report["matched"]:
+        u = m["unit"]
+        w.writerow(("matched", u["internal_id"], m["serial"], m["asset_tag"], m["manufacturer"], m["model"],
+                    m["category"], u["pallet"], u["received_at"], u["station"], u["operator"], ""))
+    for m in report["missing"]:
+        w.writerow(("missing", "", m["serial"], m["asset_tag"], m["manufacturer"], m["model"], m["category"],
+                    "", "", "", "", ""))
+    for u in report["extras"]:
+        w.writerow(("extra", u["internal_id"], u["serial"], "", "", "", u["category"], u["pallet"],
+                    u["received_at"], u["station"], u["operator"], ""))
+    for d in report["duplicates"]:
+        note = f"duplicate of {d['duplicate_of']['internal_id']}" if d["kind"] == "unit" else "duplicate scan"
+        w.writerow(("duplicate", d.get("internal_id", ""), d.get("serial", d.get("code")), "", "", "",
+                    d.get("category", ""), d.get("pallet"), d.get("received_at", d.get("scanned_at")),
+                    d["station"], d["operator"], note))
+    for s in report["wrong_order"]:
+        w.writerow(("wrong_order", "", s["code"], "", "", "", "", s["pallet"], s["scanned_at"], s["station"],
+                    s["operator"], f"belongs to {s.get('other_order')}"))
+    return buf.getvalue()

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Throwaway services for the tests, stopped on exit: a PostgreSQL cluster on 127.0.0.1:$PGPORT and
+# a CUPS server with a cups-pdf queue "PDF" writing into $INTAKE_CUPS_PDF_OUT. Sourced by run-tests.
+# Neither service starts by itself on these machines (no systemd; policy-rc.d forbids it).
+
+_SERVICES_PG_DATA="" _SERVICES_PG_BIN="" _SERVICES_CUPSD=""
+
+_as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+stop_services() {
+  local rc=$?
+  if [ -n "$_SERVICES_PG_DATA" ]; then
+    _as_pg "$_SERVICES_PG_BIN/pg_ctl" -D "$_SERVICES_PG_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$_SERVICES_PG_DATA"
+  fi
+  [ -n "$_SERVICES_CUPSD" ] && kill "$_SERVICES_CUPSD" 2>/dev/null || true
+  return $rc
+}
+
+start_postgres() {
+  _SERVICES_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -n "$_SERVICES_PG_BIN" ] || { say "PostgreSQL is not installed"; return 1; }
+  _SERVICES_PG_DATA=$(mktemp -d /tmp/intake-pg.XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$_SERVICES_PG_DATA"
+  export PGHOST=127.0.0.1 PGPORT=${PGPORT:-55432} PGUSER=postgres
+  while (exec 3<>/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; do PGPORT=$((PGPORT + 1)); done  # port in use
+  _as_pg "$_SERVICES_PG_BIN/initdb" -D "$_SERVICES_PG_DATA/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+    --no-sync >/dev/null
+  _as_pg "$_SERVICES_PG_BIN/pg_ctl" -D "$_SERVICES_PG_DATA/data" -l "$_SERVICES_PG_DATA/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $_SERVICES_PG_DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null
+  export INTAKE_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
+  say "PostgreSQL on 127.0.0.1:$PGPORT"
+}
+
+start_cups() {
+  export INTAKE_CUPS_PDF_OUT=${INTAKE_CUPS_PDF_OUT:-/tmp/intake-cups-pdf}
+  local run=as_root
+  mkdir -p "$INTAKE_CUPS_PDF_OUT" && chmod 1777 "$INTAKE_CUPS_PDF_OUT"
+  $run mkdir -p /run/cups
+  $run sed -i "s|^#\?Out .*|Out $INTAKE_CUPS_PDF_OUT/\${USER}|" /etc/cups/cups-pdf.conf
+  if ! lpstat -r 2>/dev/null | grep -q "is running"; then
+    if [ "$(id -u)" -eq 0 ]; then /usr/sbin/cupsd -f & _SERVICES_CUPSD=$!; else sudo /usr/sbin/cupsd; fi
+    for _ in $(seq 100); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.1; done
+  fi
+  $run lpadmin -p PDF -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd 2>/dev/null
+  $run lpadmin -d PDF
+  say "CUPS with queue PDF -> $INTAKE_CUPS_PDF_OUT"
+}
+
+start_services() {
+  trap stop_services EXIT
+  start_postgres
+  start_cups
+}
