@@ -1,0 +1,38 @@
+"""Databases written by earlier versions upgrade on open and keep every fact.
+
+``tests/fixtures/db/intake-NNNN.sqlite3`` is a station database as revision NNNN left it (the demo
+data plus the README's pallet scanned at station ``dock-old``). Add one whenever a migration lands.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from intake_app.app import IntakeApp
+from intake_app.paths import Paths
+from intake_app.store.migrate import current_revision, head_revision
+
+from .conftest import REPO
+
+FIXTURES = sorted((REPO / "tests" / "fixtures" / "db").glob("intake-*.sqlite3"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_old_database_upgrades_and_keeps_its_facts(fixture: Path, tmp_path: Path):
+    db = tmp_path / "intake.sqlite3"
+    shutil.copy(fixture, db)
+    app = IntakeApp.open(db_url=f"sqlite:///{db}", station="dock-old", paths=Paths(tmp_path, tmp_path))
+    try:
+        assert current_revision(app.store.engine) == head_revision()
+        report, _ = app.reconciler.reconcile("TB-2026-0001")
+        assert report["totals"] == {"expected": 48, "received": 21, "matched": 20, "missing": 28, "extras": 1,
+                                    "duplicates": 1, "wrong_order": 1}
+        assert [o.number for o in app.orders.all()] == [f"TB-2026-000{i}" for i in range(1, 6)]
+        assert app.sign_in("Sven Ekström", "2468").role.value == "supervisor"
+        res = app.scanning.record(app.sign_in("dock"), "TB-2026-0001", "JSLP2L7")
+        assert res.outcome.value == "matched"
+    finally:
+        app.close()
