@@ -101,6 +101,7 @@ class Settings:
     def __init__(self, path: Path | None, values: dict[str, Any] | None = None) -> None:
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
+        self._unknown: dict[str, Any] = {}
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -116,11 +117,15 @@ class Settings:
         while version < SETTINGS_VERSION:
             raw = UPGRADES[version](raw)
             version += 1
-        values = {}
+        values, unknown = {}, {}
         for key, value in _flatten(raw).items():
             if key in _BY_KEY:
                 values[key] = coerce(_BY_KEY[key], value)
-        return cls(path, values)
+            else:
+                unknown[key] = value  # kept as written: a newer version's setting survives a save
+        settings = cls(path, values)
+        settings._unknown = unknown
+        return settings
 
     def get(self, key: str) -> Any:
         opt = option(key)
@@ -138,7 +143,7 @@ class Settings:
         if self.path is None:
             return
         nested: dict[str, Any] = {"version": SETTINGS_VERSION}
-        for key, value in sorted(self._values.items()):
+        for key, value in sorted({**self._unknown, **self._values}.items()):
             section, _, name = key.partition(".")
             nested.setdefault(section, {})[name] = value
         self.path.parent.mkdir(parents=True, exist_ok=True)
