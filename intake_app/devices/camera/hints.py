@@ -1,0 +1,88 @@
+"""Why nothing reads: a code-like region that did not decode is too small or too blurred.
+
+Run on frames where the decoder found nothing (at most a few times a second): a classic gradient
+detector finds a barcode-like region (strong horizontal or vertical gradients, many bars), then
+counts its bars along the middle line to estimate the pixels per module. Below the 2 px floor the
+operator should bring the label closer; above it a code that does not read is out of focus or
+moving. A hint, not a measurement: it only changes the words on screen.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from .aim import MIN_PX_PER_MODULE, Rect, px_per_module
+
+MIN_REGION_PX = 60  # shorter than this (along the bars' direction) is a mark, not a code
+MIN_ELEMENTS = 20  # a code has at least this many bars and spaces (Code 128: 6 per character)
+
+
+class Hint(enum.StrEnum):
+    NONE = "none"
+    TOO_SMALL = "too_small"  # move the label closer (or use a higher resolution)
+    BLURRED = "blurred"  # hold still, or move to the camera's focus distance
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    hint: Hint
+    region: Rect | None = None  # where the unread code seems to be (image coordinates)
+    px_per_module: float = 0.0
+
+
+def diagnose(gray: np.ndarray, offset: tuple[int, int] = (0, 0)) -> Diagnosis:
+    """Look for a barcode-like region in ``gray`` that the decoder could not read."""
+    if gray.ndim != 2 or min(gray.shape) < 16:
+        return Diagnosis(Hint.NONE)
+    small = gray[::2, ::2]  # the region search needs no detail; counting bars uses full size
+    gx = cv2.Sobel(small, cv2.CV_16S, 1, 0, ksize=3)
+    gy = cv2.Sobel(small, cv2.CV_16S, 0, 1, ksize=3)
+    ax, ay = cv2.convertScaleAbs(gx), cv2.convertScaleAbs(gy)
+    horizontal = _region(cv2.subtract(ax, ay))
+    vertical = _region(cv2.subtract(ay, ax))
+    best = max((r for r in (horizontal, vertical) if r is not None), key=lambda r: r[0][2] * r[0][3], default=None)
+    if best is None:
+        return Diagnosis(Hint.NONE)
+    (x, y, w, h), across_x = best
+    x, y, w, h = 2 * x, 2 * y, 2 * w, 2 * h
+    crop = gray[y:y + h, x:x + w]
+    line = crop[h // 2, :] if across_x else crop[:, w // 2]
+    elements = _count_elements(line)
+    if elements < MIN_ELEMENTS:
+        return Diagnosis(Hint.NONE)
+    ppm = px_per_module(len(line), elements)
+    hint = Hint.TOO_SMALL if ppm < MIN_PX_PER_MODULE else Hint.BLURRED
+    return Diagnosis(hint, (x + offset[0], y + offset[1], w, h), round(ppm, 2))
+
+
+def _region(gradient: np.ndarray) -> tuple[Rect, bool] | None:
+    """The largest bar-like blob in a one-direction gradient image, and whether bars run across x."""
+    blurred = cv2.blur(gradient, (5, 5))
+    _, mask = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    if float(mask.mean()) > 128:  # most of the picture: texture, not a code
+        return None
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    square = np.ones((3, 3), np.uint8)
+    mask = cv2.dilate(cv2.erode(mask, square, iterations=2), square, iterations=2)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    x, y, w, h = cv2.boundingRect(max(contours, key=cv2.contourArea))
+    across_x = w >= h
+    if max(w, h) * 2 < MIN_REGION_PX or min(w, h) < 4:
+        return None
+    return (x, y, w, h), across_x
+
+
+def _count_elements(line: np.ndarray) -> int:
+    """Bars and spaces along a scan line (binarised at the line's own mid-level)."""
+    values = line.astype(np.int16)
+    lo, hi = int(np.percentile(values, 5)), int(np.percentile(values, 95))
+    if hi - lo < 30:  # no contrast: nothing to count
+        return 0
+    dark = values < (lo + hi) // 2
+    return int(np.count_nonzero(dark[1:] != dark[:-1]))
