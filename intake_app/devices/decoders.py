@@ -147,12 +147,20 @@ class ZbarDecoder:
                 continue  # ZBar's character-set guesses were among its misreads: never pass them on
             if symbology is None or not text:
                 continue
-            r = d.rect
-            x, y = r.left + offset[0], r.top + offset[1]
-            quad = ((x, y), (x + r.width, y), (x + r.width, y + r.height), (x, y + r.height))
+            quad = _zbar_quad([(p.x, p.y) for p in d.polygon] or [(d.rect.left, d.rect.top)], offset)
             aim = "]C0" if symbology == "code128" else "]A0"
             reads.append(Read(text, symbology, quad, aim, self.name, confirmed=False))
         return reads
+
+
+def _zbar_quad(points: list[tuple[int, int]], offset: Point) -> Quad:
+    """ZBar gives the scan lines that crossed the code (often a line or a point): a box around them."""
+    xs, ys = [p[0] + offset[0] for p in points], [p[1] + offset[1] for p in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    # a single scan line or point: give the box some size so an overlay can show it
+    px = 8 if x1 - x0 < 16 else 0
+    py = max(8, (x1 - x0) // 8) if y1 - y0 < 16 else 0
+    return (x0 - px, y0 - py), (x1 + px, y0 - py), (x1 + px, y1 + py), (x0 - px, y1 + py)
 
 
 @dataclass

@@ -9,6 +9,9 @@ only when its content validates (see :mod:`.camera.ranking`), never on its own w
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +60,6 @@ def decode_file(path: Path, config: DecoderConfig | None = None) -> FileCodes:
             raise
         return decode_video(path, config)
     assert image is not None
-    _check_truncated_jpeg(path)
     return decode_image(str(path), image, config)
 
 
@@ -103,9 +105,35 @@ def decode_files(paths: list[Path], config: DecoderConfig | None = None) -> Iter
     """Each file's codes, or the error that says why it could not be read; one bad file stops nothing."""
     for p in paths:
         try:
-            yield decode_file(p, config)
+            with quiet_native_stderr():
+                result = decode_file(p, config)
         except CameraError as exc:
             yield exc
+        else:
+            yield result
+
+
+@contextlib.contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Silence what libpng, FFmpeg and OpenCV's AVI reader print straight to file descriptor 2.
+
+    On a damaged file they write binary garbage to the terminal; our own one-line message says
+    what matters. Python's errors are raised after the descriptor is restored, so none is lost.
+    """
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # no real stderr (a GUI, pytest capture): nothing to do
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
 
 
 def _video_opens(path: Path) -> bool:
@@ -116,19 +144,3 @@ def _video_opens(path: Path) -> bool:
         return bool(cap.isOpened()) and cap.read()[0]
     finally:
         cap.release()
-
-
-def _check_truncated_jpeg(path: Path) -> None:
-    """A JPEG cut short still decodes (grey below the cut): say it is damaged instead of guessing."""
-    with path.open("rb") as fh:
-        head = fh.read(3)
-        if head != b"\xff\xd8\xff":
-            return
-        fh.seek(-2, 2)
-        tail = fh.read(2)
-    # some writers pad after the end marker; look at the last few hundred bytes
-    if tail != b"\xff\xd9":
-        with path.open("rb") as fh:
-            fh.seek(max(0, path.stat().st_size - 512))
-            if b"\xff\xd9" not in fh.read():
-                raise CameraError(f"{path}: the JPEG file is truncated")

@@ -2,7 +2,7 @@
 
 Run on frames where the decoder found nothing (at most a few times a second): a classic gradient
 detector finds a barcode-like region (strong horizontal or vertical gradients, many bars), then
-counts its bars along the middle line to estimate the pixels per module. Below the 2 px floor the
+counts its bars along the middle line and measures its length to estimate the pixels per module. Below the 2 px floor the
 operator should bring the label closer; above it a code that does not read is out of focus or
 moving. A hint, not a measurement: it only changes the words on screen.
 """
@@ -19,6 +19,8 @@ from .aim import MIN_PX_PER_MODULE, Rect, px_per_module
 
 MIN_REGION_PX = 60  # shorter than this (along the bars' direction) is a mark, not a code
 MIN_ELEMENTS = 20  # a code has at least this many bars and spaces (Code 128: 6 per character)
+MIN_RUN_SPREAD = 0.25  # bars and spaces of a code vary in width; a grille's do not
+TYPICAL_MODULES = 130  # bars of an 8-10 character Code 128 serial, quiet zones excluded
 
 
 class Hint(enum.StrEnum):
@@ -54,7 +56,9 @@ def diagnose(gray: np.ndarray, offset: tuple[int, int] = (0, 0)) -> Diagnosis:
     elements = _count_elements(line)
     if elements < MIN_ELEMENTS:
         return Diagnosis(Hint.NONE)
-    ppm = px_per_module(len(line), elements)
+    # Blur merges thin bars, so counting them alone overstates the module size; the length of a
+    # typical serial (TYPICAL_MODULES) bounds it from the other side. The smaller estimate wins.
+    ppm = min(px_per_module(len(line), elements), len(line) / TYPICAL_MODULES)
     hint = Hint.TOO_SMALL if ppm < MIN_PX_PER_MODULE else Hint.BLURRED
     return Diagnosis(hint, (x + offset[0], y + offset[1], w, h), round(ppm, 2))
 
@@ -85,4 +89,8 @@ def _count_elements(line: np.ndarray) -> int:
     if hi - lo < 30:  # no contrast: nothing to count
         return 0
     dark = values < (lo + hi) // 2
-    return int(np.count_nonzero(dark[1:] != dark[:-1]))
+    edges = np.flatnonzero(dark[1:] != dark[:-1])
+    runs = np.diff(edges)
+    if len(runs) < 2 or float(runs.std()) < MIN_RUN_SPREAD * float(runs.mean()):
+        return 0  # evenly spaced stripes: a vent grille or a fence, not a code (its bars vary 1-4 modules)
+    return len(edges)

@@ -88,7 +88,9 @@ class Tracker:
             note = FrameNote.WAITING
         for r in ready:
             self._mark_scanned(r, present, t)
-        return FrameVerdict(tuple(ready), note, held | {r.text for r in ready})
+        if ready:
+            held = frozenset(text for text in present if self._seen[text].scanned_at is not None)
+        return FrameVerdict(tuple(ready), note, held)
 
     def first_seen(self, text: str, default: float) -> float:
         """When ``text`` came into view (its first frame since it was last out of view)."""
