@@ -29,7 +29,7 @@ import numpy as np
 from ..decoders import DecoderConfig, Read, build_decoder, to_gray, unique
 from .aim import AimBox, Rect
 from .hints import Diagnosis, Hint, diagnose
-from .ranking import Ranked, rank
+from .ranking import Ranked, Role, rank
 from .sources import FrameSource
 from .stability import FrameNote, Tracker, TrackerConfig
 
@@ -52,9 +52,15 @@ class FrameResult:
     ranked: tuple[Ranked, ...]
     scans: tuple[Ranked, ...]
     held: frozenset[str]
+    held_roles: Mapping[str, Role]
     note: FrameNote
     diagnosis: Diagnosis
     decode_ms: float
+
+    def shown_role(self, r: Ranked) -> Role:
+        """The role to show: a code already scanned keeps the role it was scanned with (a unit just
+        received no longer is outstanding, yet it was matched)."""
+        return self.held_roles.get(r.text, r.role)
 
 
 @dataclass(frozen=True)
@@ -134,9 +140,10 @@ class CameraPipeline:
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
         self._next_seq = 0  # lossless: the next frame to deliver
-        self._pending: dict[int, tuple[Frame, list[Read], Diagnosis, float]] = {}
+        self._pending: dict[int, tuple[Frame, list[Read], Diagnosis | None, float]] = {}
         self._last_delivered = -1
         self._last_hint_t = float("-inf")
+        self._last_diagnosis: tuple[float, Diagnosis] = (float("-inf"), Diagnosis(Hint.NONE))
         self._latest_frame: Frame | None = None
         self._latest_result: FrameResult | None = None
         self.error: str | None = None
@@ -214,9 +221,7 @@ class CameraPipeline:
             x, y, w, h = self.aim.rect(gray.shape[1], gray.shape[0])
             crop = gray[y:y + h, x:x + w]
             reads = unique(decoder.decode(crop, (x, y)))
-            diagnosis = Diagnosis(Hint.NONE)
-            if not reads and self._hint_due(frame.t):
-                diagnosis = diagnose(crop, (x, y))
+            diagnosis = diagnose(crop, (x, y)) if not reads and self._hint_due(frame.t) else None
             ms = (time.perf_counter() - t0) * 1000
             self._deliver(frame, reads, diagnosis, ms)
 
@@ -227,7 +232,7 @@ class CameraPipeline:
             self._last_hint_t = t
             return True
 
-    def _deliver(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis, ms: float) -> None:
+    def _deliver(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis | None, ms: float) -> None:
         scans: list[CameraScan] = []
         results: list[FrameResult] = []
         with self._lock:
@@ -251,14 +256,20 @@ class CameraPipeline:
             if self.on_scan is not None:
                 self.on_scan(scan)
 
-    def _decide(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis, ms: float,
+    def _decide(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis | None, ms: float,
                 scans: list[CameraScan]) -> FrameResult:
+        if reads or diagnosis is not None:
+            self._last_diagnosis = (frame.t, diagnosis or Diagnosis(Hint.NONE))
+        elif frame.t - self._last_diagnosis[0] > 3 * self.hint_interval_s:
+            self._last_diagnosis = (frame.t, Diagnosis(Hint.NONE))
+        # hints run a few times a second: between runs the last one stays on screen
+        diagnosis = self._last_diagnosis[1]
         ranked = rank(reads, self._expected)
         verdict = self.tracker.update(ranked, frame.t)
         for r in verdict.scans:
             scans.append(CameraScan(r.read.raw, r, frame.t, self.tracker.first_seen(r.text, frame.t)))
         h, w = frame.image.shape[:2]
         result = FrameResult(frame, self.aim.rect(w, h), tuple(ranked), verdict.scans, verdict.held,
-                             verdict.note, diagnosis, ms)
+                             verdict.held_roles, verdict.note, diagnosis, ms)
         self._latest_result = result
         return result

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .ranking import CANDIDATES, Ranked, Role
 
-LABEL_REACH = 1.5  # codes within 1.5 code-widths of a scanned code sit on the same label
+# Codes this close to a scanned code (in code widths; labels stack codes vertically) share its label.
+LABEL_REACH_X = 1.0
+LABEL_REACH_Y = 1.5
 
 
 class FrameNote(enum.StrEnum):
@@ -44,6 +46,7 @@ class _Seen:
     confirmed: bool = False  # decoded by the main decoder at least once
     scanned_at: float | None = None  # when scanned or consumed; None: never
     consumed_by: str | None = None  # the code whose scan consumed this one
+    role: Role | None = None  # its role when it was scanned or consumed (a received unit stays "matched")
     centre: tuple[float, float] = (0.0, 0.0)
     width: float = 0.0
 
@@ -66,6 +69,7 @@ class FrameVerdict:
     scans: tuple[Ranked, ...] = ()
     note: FrameNote = FrameNote.NONE
     held: frozenset[str] = frozenset()  # texts in this frame already scanned or consumed
+    held_roles: Mapping[str, Role] = field(default_factory=dict)  # their roles when that happened
 
 
 @dataclass
@@ -90,7 +94,8 @@ class Tracker:
             self._mark_scanned(r, present, t)
         if ready:
             held = frozenset(text for text in present if self._seen[text].scanned_at is not None)
-        return FrameVerdict(tuple(ready), note, held)
+        roles = {text: self._seen[text].role or present[text].role for text in held}
+        return FrameVerdict(tuple(ready), note, held, roles)
 
     def first_seen(self, text: str, default: float) -> float:
         """When ``text`` came into view (its first frame since it was last out of view)."""
@@ -145,7 +150,7 @@ class Tracker:
         return s.frames >= needed
 
     def _mark_scanned(self, r: Ranked, present: dict[str, Ranked], t: float) -> None:
-        self._seen[r.text].scanned_at = t
+        self._seen[r.text].scanned_at, self._seen[r.text].role = t, r.role
         self._consume_neighbours(present, t)
 
     def _consume_neighbours(self, present: dict[str, Ranked], t: float) -> None:
@@ -153,7 +158,7 @@ class Tracker:
 
         Also for a code first decoded a few frames later: a part number or an unlisted asset tag
         beside a scanned serial is the same unit, never a new extra. A code identifying another
-        expected unit is never consumed.
+        expected unit, or a pallet label beside a unit's, is never consumed.
         """
         anchors = [(k, present[k], self._seen[k]) for k in present if self._seen[k].scanned_at is not None]
         for text, r in present.items():
@@ -161,9 +166,10 @@ class Tracker:
             if s.scanned_at is not None:
                 continue
             for anchor, ar, a in anchors:
-                if r.role is Role.MATCHED and r.unit != ar.unit:
-                    continue
-                reach = LABEL_REACH * max(a.width, s.width)
-                if abs(a.centre[0] - s.centre[0]) <= reach and abs(a.centre[1] - s.centre[1]) <= reach:
-                    s.scanned_at, s.consumed_by = t, anchor
+                if r.role is Role.MATCHED and r.unit != ar.unit or (r.role is Role.PALLET) != (ar.role is Role.PALLET):
+                    continue  # another expected unit; a pallet label is never part of a unit's label
+                reach = max(a.width, s.width)
+                if abs(a.centre[0] - s.centre[0]) <= LABEL_REACH_X * reach and \
+                        abs(a.centre[1] - s.centre[1]) <= LABEL_REACH_Y * reach:
+                    s.scanned_at, s.consumed_by, s.role = t, anchor, r.role
                     break
