@@ -51,6 +51,8 @@ class Difficulty:
     perspective: float  # max corner displacement as a fraction of the label size
     noise: float  # sensor noise sigma (0-255 scale)
     jpeg: int  # JPEG quality (MJPEG webcams: 70-90)
+    shade: float = 0.0  # uneven light: vignette and a side light, 0-1
+    motion: int = 0  # motion blur length in pixels (a hand moving the label)
 
 
 DIFFICULTIES = {
@@ -58,6 +60,8 @@ DIFFICULTIES = {
     "medium": Difficulty("medium", 2.4, 0.8, 15, 0.05, 5, 85),
     "hard": Difficulty("hard", 2.0, 1.0, 25, 0.08, 7, 75),
     "below_floor": Difficulty("below_floor", 1.4, 0.8, 10, 0.04, 5, 85),
+    # photograph-like: a label held at an angle under a desk lamp, moving a little
+    "photo": Difficulty("photo", 2.6, 0.7, 35, 0.12, 6, 75, shade=0.5, motion=3),
 }
 
 
@@ -184,6 +188,18 @@ def _homography(label_shape: tuple[int, ...], centre: tuple[float, float], d: Di
 
 
 def _camera(frame: np.ndarray, d: Difficulty, rng: np.random.Generator) -> np.ndarray:
+    if d.shade > 0:
+        h, w = frame.shape[:2]
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        r2 = ((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2
+        light = (1 - d.shade * r2 * 1.6) * (1 - d.shade * 0.35 * xx / w) + d.shade * 0.25 * np.exp(
+            -(((xx - w * 0.62) / (w * 0.08)) ** 2 + ((yy - h * 0.4) / (h * 0.1)) ** 2))  # a lamp's highlight
+        frame = frame * light[..., None]
+    if d.motion > 1:
+        kernel = np.zeros((d.motion, d.motion), np.float32)
+        kernel[d.motion // 2, :] = 1.0 / d.motion
+        frame = cv2.filter2D(frame, -1, cv2.warpAffine(kernel, cv2.getRotationMatrix2D(
+            (d.motion / 2 - 0.5, d.motion / 2 - 0.5), float(rng.uniform(0, 180)), 1.0), (d.motion, d.motion)))
     if d.blur > 0:
         frame = cv2.GaussianBlur(frame, (0, 0), d.blur)
     if d.noise > 0:

@@ -81,6 +81,9 @@ class DecoderConfig:
     try_invert: bool = False  # light-on-dark labels only; costs ~60 % more time per frame
     try_downscale: bool = True  # zxing's own pyramid helps big 2-D codes; frames are never downscaled by us
     fallback: bool = True  # ZBar on frames where zxing-cpp finds nothing (confirmed reads only)
+    # ITF has no check character and no fixed length: a label cut off by shading or the frame edge
+    # decodes as a shorter, valid-looking ITF. Ours (express service codes, ITF-14) have 10+ digits.
+    min_itf_length: int = 10
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in _ZXING_BY_NAME]
@@ -115,6 +118,8 @@ class ZxingDecoder:
             symbology = SYMBOLOGIES.get(b.format.name)
             if symbology is None or not b.valid:
                 continue
+            if symbology == "itf" and len(b.text) < c.min_itf_length:
+                continue  # a fragment of a longer ITF (see DecoderConfig)
             p = b.position
             quad = tuple((pt.x + offset[0], pt.y + offset[1])
                          for pt in (p.top_left, p.top_right, p.bottom_right, p.bottom_left))

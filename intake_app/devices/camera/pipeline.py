@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..decoders import DecoderConfig, Read, build_decoder, to_gray, unique
+from ..decoders import DecoderChain, DecoderConfig, Read, build_decoder, to_gray, unique
 from .aim import AimBox, Rect
 from .hints import Diagnosis, Hint, diagnose
 from .ranking import Ranked, Role, rank
@@ -124,7 +124,7 @@ class CameraPipeline:
                  tracker: TrackerConfig | None = None, workers: int = 2, lossless: bool = False,
                  on_scan: Callable[[CameraScan], None] | None = None,
                  on_frame: Callable[[FrameResult], None] | None = None,
-                 clock: Callable[[], float] = time.monotonic, hint_interval_s: float = 0.25) -> None:
+                 clock: Callable[[], float] = time.monotonic, hint_hold_s: float = 0.5) -> None:
         self.source = source
         self.decoder_config = decoder or DecoderConfig()
         self.aim = aim or AimBox()
@@ -132,7 +132,7 @@ class CameraPipeline:
         self.workers = max(1, workers)
         self.on_scan, self.on_frame = on_scan, on_frame
         self.clock = clock
-        self.hint_interval_s = hint_interval_s
+        self.hint_hold_s = hint_hold_s
         self.stats = PipelineStats()
         self._slot = _Slot(lossless)
         self._lock = threading.Lock()  # guards tracker, expected, delivery order, latest_*
@@ -142,7 +142,6 @@ class CameraPipeline:
         self._next_seq = 0  # lossless: the next frame to deliver
         self._pending: dict[int, tuple[Frame, list[Read], Diagnosis | None, float]] = {}
         self._last_delivered = -1
-        self._last_hint_t = float("-inf")
         self._last_diagnosis: tuple[float, Diagnosis] = (float("-inf"), Diagnosis(Hint.NONE))
         self._latest_frame: Frame | None = None
         self._latest_result: FrameResult | None = None
@@ -211,7 +210,7 @@ class CameraPipeline:
             self._slot.close()
 
     def _work(self) -> None:
-        decoder = build_decoder(self.decoder_config)
+        chain = build_decoder(self.decoder_config)
         while True:
             frame = self._slot.take()
             if frame is None:
@@ -220,17 +219,24 @@ class CameraPipeline:
             gray = to_gray(frame.image)
             x, y, w, h = self.aim.rect(gray.shape[1], gray.shape[0])
             crop = gray[y:y + h, x:x + w]
-            reads = unique(decoder.decode(crop, (x, y)))
-            diagnosis = diagnose(crop, (x, y)) if not reads and self._hint_due(frame.t) else None
+            reads = unique(chain.main.decode(crop, (x, y)))
+            diagnosis = None
+            if not reads:
+                diagnosis = diagnose(crop, (x, y))
+                reads = self._fallback(chain, gray, diagnosis)
             ms = (time.perf_counter() - t0) * 1000
             self._deliver(frame, reads, diagnosis, ms)
 
-    def _hint_due(self, t: float) -> bool:
-        with self._lock:
-            if t - self._last_hint_t < self.hint_interval_s:
-                return False
-            self._last_hint_t = t
-            return True
+    @staticmethod
+    def _fallback(chain: DecoderChain, gray: np.ndarray, diagnosis: Diagnosis) -> list[Read]:
+        """ZBar only where something code-like did not read (an empty view costs it nothing)."""
+        if chain.fallback is None or diagnosis.region is None:
+            return []
+        rx, ry, rw, rh = diagnosis.region
+        pad = max(rw, rh) // 4 + 8  # quiet zones and the bar ends the region search cut off
+        x0, y0 = max(0, rx - pad), max(0, ry - pad)
+        region = gray[y0:ry + rh + pad, x0:rx + rw + pad]
+        return unique(chain.fallback.decode(np.ascontiguousarray(region), (x0, y0)))
 
     def _deliver(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis | None, ms: float) -> None:
         scans: list[CameraScan] = []
@@ -258,11 +264,14 @@ class CameraPipeline:
 
     def _decide(self, frame: Frame, reads: list[Read], diagnosis: Diagnosis | None, ms: float,
                 scans: list[CameraScan]) -> FrameResult:
-        if reads or diagnosis is not None:
-            self._last_diagnosis = (frame.t, diagnosis or Diagnosis(Hint.NONE))
-        elif frame.t - self._last_diagnosis[0] > 3 * self.hint_interval_s:
+        # A hint stays on screen for hint_hold_s after the last frame that produced it: an
+        # occasional frame without the region must not make the words flicker.
+        if reads:
             self._last_diagnosis = (frame.t, Diagnosis(Hint.NONE))
-        # hints run a few times a second: between runs the last one stays on screen
+        elif diagnosis is not None and diagnosis.hint is not Hint.NONE:
+            self._last_diagnosis = (frame.t, diagnosis)
+        elif frame.t - self._last_diagnosis[0] > self.hint_hold_s:
+            self._last_diagnosis = (frame.t, diagnosis or Diagnosis(Hint.NONE))
         diagnosis = self._last_diagnosis[1]
         ranked = rank(reads, self._expected)
         verdict = self.tracker.update(ranked, frame.t)
