@@ -257,7 +257,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer frames (a smoke run)")
     args = parser.parse_args()
     per_cell, seconds, units = (4, 2.0, 3) if args.quick else (20, 6.0, 8)
-    print(f"machine: {os.cpu_count()} cores, zxing-cpp {getattr(zxingcpp, '__version__', '?')}\n")
+    from importlib.metadata import version
+
+    print(f"machine: {os.cpu_count()} cores, zxing-cpp {version('zxing-cpp')}, "
+          f"opencv {version('opencv-python-headless')}, pyzbar {version('pyzbar')}\n")
     for section in (read_rates(per_cell), throughput(seconds), live_gui(units)):
         print("\n".join(section), flush=True)
     # PySide6 can crash while the interpreter tears down its objects after a run like this one;
