@@ -37,6 +37,22 @@ def _positive(v: float) -> str | None:
     return None if v > 0 else "must be greater than 0"
 
 
+def _fraction(v: float) -> str | None:
+    return None if 0.1 <= v <= 1.0 else "must be between 0.1 and 1.0 (a fraction of the frame)"
+
+
+def _at_least_one(v: int) -> str | None:
+    return None if v >= 1 else "must be 1 or more"
+
+
+def _not_negative(v: float) -> str | None:
+    return None if v >= 0 else "must be 0 or more"
+
+
+def _camera_device(v: str) -> str | None:
+    return None if v.strip() else "give a camera number (0, 1...) or a video file or image folder"
+
+
 def _db_url(v: str) -> str | None:
     if v and "://" not in v:
         return "a database URL looks like sqlite:////path/intake.sqlite3 or postgresql+psycopg://host/db"
@@ -59,6 +75,25 @@ OPTIONS: tuple[Option, ...] = (
            check=_positive),
     Option("scanner.serial_port", str, "", "Serial scanner port (e.g. /dev/ttyACM0 or COM3); empty: none"),
     Option("scanner.serial_baud", int, 9600, "Serial scanner speed", check=_positive),
+    # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
+    Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
+           check=_camera_device, env="INTAKE_CAMERA"),
+    Option("camera.width", int, 1280, "Camera frame width in pixels", check=_positive),
+    Option("camera.height", int, 720, "Camera frame height in pixels", check=_positive),
+    Option("camera.fps", float, 30.0, "Frames per second asked of the camera", check=_positive),
+    Option("camera.exposure", float, 0.0, "Manual exposure in the camera's units; 0: automatic",
+           check=_not_negative),
+    Option("camera.focus", float, -1.0, "Manual focus in the camera's units; -1: autofocus"),
+    Option("camera.aim_box", bool, True, "Decode only the aim box in the middle of the view"),
+    Option("camera.aim_width", float, 0.6, "Aim box width as a fraction of the frame", check=_fraction),
+    Option("camera.aim_height", float, 0.6, "Aim box height as a fraction of the frame", check=_fraction),
+    Option("camera.frames_needed", int, 2, "Frames a code must be read in before it scans (1 if it validates)",
+           check=_at_least_one),
+    Option("camera.holdoff_s", float, 2.0, "Seconds a scanned code must be out of view before it scans again",
+           check=_not_negative),
+    Option("camera.invert", bool, False, "Also read light-on-dark codes (slower)"),
+    Option("camera.fallback", bool, True, "Try ZBar on frames zxing-cpp cannot read (reads confirmed first)"),
+    Option("camera.workers", int, 2, "Decoding threads (one per processor core)", check=_at_least_one),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 

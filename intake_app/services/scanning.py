@@ -154,6 +154,23 @@ class Scanning:
         self.ctx.publish("scan", order_r.id)
         return result
 
+    def outstanding_keys(self, order: str | uuid.UUID) -> dict[str, uuid.UUID]:
+        """Match keys (serial and asset tag) of ``order``'s expected units not yet received -> unit id.
+
+        A read-only snapshot for devices that rank several codes at once (the camera): a code with
+        one of these keys would be matched; two keys of one unit (serial, asset tag) share its id.
+        """
+        e, us = t.expected_units, t.unit_state
+        received = select(us.c.unit_id).where(us.c.expected_unit_id == e.c.id, us.c.active)
+        with self.ctx.store.read() as conn:
+            order_r = order_ref(conn, order)
+            rows = conn.execute(select(e.c.id, e.c.serial_key, e.c.asset_tag_key)
+                                .where(e.c.order_id == order_r.id, ~received.exists())).all()
+        keys: dict[str, uuid.UUID] = {}
+        for r in rows:
+            keys.update({k: r.id for k in (r.asset_tag_key, r.serial_key) if k})
+        return keys
+
     def _current_pallet(self, conn: Connection, order: OrderRef, pallet: str | uuid.UUID | None
                         ) -> PalletInfo | None:
         if pallet is None:
