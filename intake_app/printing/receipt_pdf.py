@@ -99,6 +99,7 @@ class _Doc:
         self.c.setSubject(receipt.qr_text)
         self.c.setAuthor("Intake dock")
         self.y = TOP
+        self._watermark()
 
     # -- page mechanics --------------------------------------------------------------------------
 
@@ -110,6 +111,7 @@ class _Doc:
     def new_page(self) -> None:
         self.c.showPage()
         self.y = TOP
+        self._watermark()
 
     def need(self, height: float) -> None:
         if self.y - height < BOTTOM:
@@ -119,19 +121,28 @@ class _Doc:
         w, r = self.w, self.r
         c.setFont(fonts.CONDENSED, 7)
         c.setFillColorRGB(0.3, 0.3, 0.3)
-        left = f"{w['title']} {r.number} · {r.order_number} · {r.customer.name}"
+        left = ("" if r.final else f"{w['watermark']} · ") + f"{w['title']} {r.number} · {r.order_number} · {r.customer.name}"
         c.drawString(MARGIN, 10 * mm, fonts.fit(pdf_text(left), fonts.CONDENSED, 7, 110 * mm))
         c.drawCentredString(PAGE_W / 2 + 35 * mm, 10 * mm, w["verify"].format(hash=r.content_sha256[:16]))
         c.drawRightString(PAGE_W - MARGIN, 10 * mm, w["page"].format(n=n, total=total))
         c.setFillColorRGB(0, 0, 0)
-        if not r.final:
-            c.saveState()
-            c.setFillAlpha(0.10)
-            c.setFont(fonts.BOLD, 80)
-            c.translate(PAGE_W / 2, PAGE_H / 2)
-            c.rotate(50)
-            c.drawCentredString(0, 0, w["watermark"])
-            c.restoreState()
+
+    def _watermark(self) -> None:
+        """A provisional receipt says so across every page, drawn first so the text stays on top.
+
+        Light grey rather than transparency: a print server that turns PDF into PostScript
+        (cups-pdf, many office printers) would rasterise a page with transparency.
+        """
+        if self.r.final:
+            return
+        c = self.c
+        c.saveState()
+        c.setFillColorRGB(0.9, 0.9, 0.9)
+        c.setFont(fonts.BOLD, 80)
+        c.translate(PAGE_W / 2, PAGE_H / 2)
+        c.rotate(50)
+        c.drawCentredString(0, 0, self.w["watermark"])
+        c.restoreState()
 
     # -- sections --------------------------------------------------------------------------------
 

@@ -92,6 +92,12 @@ class Printing:
         s = self.settings
         return RetryPolicy(s.get("printing.retry_initial_s"), s.get("printing.retry_max_s"), s.get("printing.timeout_s"))
 
+    def reload_resources(self, resources: PrintResources | None = None) -> None:
+        """Read templates and factor tables again (after installing a new table version)."""
+        if resources is not None:
+            self.resources = resources
+        self._tables = None
+
     def factor_tables(self) -> list[FactorTable]:
         if self._tables is None:
             self._tables = self.resources.factor_tables()

@@ -10,7 +10,7 @@ is, or interrupted: it may or may not have printed) or ``cancelled``. Guarantees
   retry or cancel;
 * **in order per printer**: a printer's oldest queued job goes first, and nothing else of that
   printer is claimed while one is sending or the oldest is waiting for its retry;
-* a reprint is a new job (``reprint_of`` the last printed job of the same label).
+* a reprint is a new job (``reprint_of`` the previous, not cancelled, job of the same label).
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ class PrintSpool:
         now = self.ctx.clock.now()
         previous = conn.execute(
             select(t.print_jobs.c.id).where(t.print_jobs.c.kind == kind, t.print_jobs.c.subject == subject,
-                                            t.print_jobs.c.status == "done")
-            .order_by(t.print_jobs.c.sent_at.desc()).limit(1)).scalar()
+                                            t.print_jobs.c.status != "cancelled")
+            .order_by(t.print_jobs.c.created_at.desc(), t.print_jobs.c.id.desc()).limit(1)).scalar()
         job_id = self.ctx.new_id()
         conn.execute(insert(t.print_jobs).values(
             id=job_id, created_at=now, station_id=self.ctx.station.id, operator_id=operator_id, kind=kind,
@@ -148,13 +148,14 @@ class PrintSpool:
                          .one())
 
     def _resolve(self, conn: Connection, job: str | uuid.UUID) -> uuid.UUID:
-        if isinstance(job, uuid.UUID):
-            return job
-        text = job.strip().lower().replace("-", "")
-        if len(text) < 6 or any(ch not in "0123456789abcdef" for ch in text):
+        text = job.hex if isinstance(job, uuid.UUID) else job.strip().lower().replace("-", "")
+        if not 6 <= len(text) <= 32 or any(ch not in "0123456789abcdef" for ch in text):
             raise InputError(f"job {job!r}: give the job id or at least its first 6 characters")
         if len(text) == 32:
-            return uuid.UUID(text)
+            full = uuid.UUID(text)
+            if conn.execute(select(t.print_jobs.c.id).where(t.print_jobs.c.id == full)).first() is None:
+                raise NotFound(f"no print job {job}")
+            return full
         all_ids: list[uuid.UUID] = list(conn.execute(select(t.print_jobs.c.id)).scalars())
         ids = [i for i in all_ids if i.hex.startswith(text)]
         if not ids:
