@@ -7,6 +7,7 @@ renderers call :func:`register` with the font folder before drawing.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -39,12 +40,25 @@ def register(folder: Path) -> None:
 
 
 def width(text: str, font: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, font, size))
+    return _em_width(text, font) * size
+
+
+@lru_cache(maxsize=4096)
+def _em_width(text: str, font: str) -> float:
+    """Width at size 1; cached because receipts repeat the same models, categories, pallets."""
+    return float(pdfmetrics.stringWidth(text, font, 1.0))
+
+
+@lru_cache(maxsize=16)
+def _widest(font: str) -> float:
+    """The widest glyph's advance at size 1 (a bound that avoids measuring short text)."""
+    face = pdfmetrics.getFont(font).face
+    return max(face.charWidths.values()) / 1000.0
 
 
 def fit(text: str, font: str, size: float, max_width: float) -> str:
     """``text`` cut with an ellipsis so that it is at most ``max_width`` points wide."""
-    if width(text, font, size) <= max_width:
+    if len(text) * _widest(font) * size <= max_width or width(text, font, size) <= max_width:
         return text
     lo, hi = 0, len(text)
     while lo < hi:  # the longest prefix that fits with the ellipsis

@@ -64,13 +64,14 @@ class Column:
     right: bool = False  # numbers are right-aligned
 
 
-UNIT_COLUMNS = (Column("no", 9, True), Column("internal_id", 22), Column("serial", 27), Column("asset_tag", 22),
-                Column("manufacturer", 17), Column("model", 33), Column("category", 21), Column("pallet", 17),
-                Column("note", 12))
-EXTRA_COLUMNS = (Column("no", 9, True), Column("internal_id", 26), Column("serial", 40), Column("category", 40),
-                 Column("pallet", 30), Column("note", 35))
-MISSING_COLUMNS = (Column("no", 9, True), Column("serial", 32), Column("asset_tag", 26), Column("manufacturer", 24),
-                   Column("model", 55), Column("category", 34))
+# widths in mm (180 in all): an SSCC, the longest id we print, needs 30
+UNIT_COLUMNS = (Column("no", 10, True), Column("internal_id", 21), Column("serial", 22), Column("asset_tag", 19),
+                Column("manufacturer", 15), Column("model", 27), Column("category", 23), Column("pallet", 30),
+                Column("note", 13))
+EXTRA_COLUMNS = (Column("no", 10, True), Column("internal_id", 26), Column("serial", 40), Column("category", 40),
+                 Column("pallet", 34), Column("note", 30))
+MISSING_COLUMNS = (Column("no", 10, True), Column("serial", 32), Column("asset_tag", 26), Column("manufacturer", 24),
+                   Column("model", 54), Column("category", 34))
 
 
 def render(receipt: Receipt, lang: str, font_dir: Path) -> bytes:

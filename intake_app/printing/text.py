@@ -9,6 +9,7 @@ it for a ZPL ``^FD`` field so that no byte of it can start a command.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 ELLIPSIS = "…"
 
@@ -21,7 +22,11 @@ _ZPL_ESCAPES = {"_": "_5F", "^": "_5E", "~": "_7E"}
 
 def clean(text: object, max_len: int = 200) -> str:
     """``text`` on one line: control characters become spaces, runs of spaces one, at most ``max_len``."""
-    s = unicodedata.normalize("NFC", "" if text is None else str(text))
+    s = "" if text is None else str(text)
+    if s.isascii() and s.isprintable():  # the common case (serials, ids): nothing to remove
+        s = " ".join(s.split())
+        return s if len(s) <= max_len else s[: max_len - 1] + ELLIPSIS
+    s = unicodedata.normalize("NFC", s)
     # line breaks and tabs separate words; invisible format characters (zero-width space, BOM) go
     s = "".join(" " if _kind(ch) == "space" else "" if _kind(ch) == "drop" else ch for ch in s)
     s = " ".join(s.split())
@@ -63,4 +68,10 @@ def zpl_field(text: object, max_chars: int | None = None) -> str:
 
 def pdf_text(text: object, max_len: int = 200) -> str:
     """Text for a PDF: clean; DejaVu has glyphs for every European language."""
+    return _clean_cached(text, max_len) if isinstance(text, str) else clean(text, max_len)
+
+
+@lru_cache(maxsize=8192)
+def _clean_cached(text: str, max_len: int) -> str:
+    # a receipt repeats the same models and categories thousands of times
     return clean(text, max_len)

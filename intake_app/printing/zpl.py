@@ -25,6 +25,8 @@ DPIS = (203, 300)
 FONTS = (("D", 18, 10, 12), ("F", 26, 13, 16))
 MAX_MAG = 10
 _FIT_SLACK = 1.05  # a font may overlap the row's gap by 5 %
+_MIN_ASPECT = 0.6  # width magnification at least 60 % of height's: narrower looks squeezed
+_PREFER_F = 1.1
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class FontChoice:
 def choose_font(chars: int, box_w: int, box_h: int) -> tuple[FontChoice, int]:
     """The tallest bitmap font whose text fits the box, and how many characters it shows.
 
-    Width may shrink to half the height's magnification. When no size fits the whole text, the
+    Width may shrink to 60 % of the height's magnification. When no size fits the whole text, the
     size that shows the most characters (among those at least 60 % of the tallest) is used and
     the text is cut.
     """
@@ -51,13 +53,14 @@ def choose_font(chars: int, box_w: int, box_h: int) -> tuple[FontChoice, int]:
         for k in range(1, MAX_MAG + 1):
             if h * k > box_h * _FIT_SLACK:
                 break
-            for wk in range(k, math.ceil(k / 2) - 1, -1):
+            for wk in range(k, math.ceil(k * _MIN_ASPECT) - 1, -1):
                 candidates.append(FontChoice(name, k, wk, h * k, adv * wk))
     if not candidates:
         return FontChoice("D", 1, 1, 18, 12), max(1, box_w // 12)
     fitting = [c for c in candidates if chars * c.advance <= box_w]
     if fitting:
-        best = max(fitting, key=lambda c: (c.height, c.advance))
+        # font F has heavier strokes than a magnified D: it wins unless D is clearly taller
+        best = max(fitting, key=lambda c: (c.height * (_PREFER_F if c.name == "F" else 1.0), c.advance))
         return best, chars
     tallest = max(c.height for c in candidates)
     usable = [c for c in candidates if c.height >= 0.6 * tallest]
@@ -134,5 +137,5 @@ def _text(box: TextBox, printable: str, font: FontChoice, to: _Dots) -> list[str
     cmd = font.command(base_w)
     out = [f"^FO{x},{y}{cmd}^FH_^FD{data}^FS"]
     if box.bold:
-        out.append(f"^FO{x + max(1, font.wmag // 2)},{y}{cmd}^FH_^FD{data}^FS")
+        out.append(f"^FO{x + font.wmag},{y}{cmd}^FH_^FD{data}^FS")  # one bitmap pixel wider strokes
     return out

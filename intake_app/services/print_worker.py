@@ -181,6 +181,7 @@ class SpoolWorker:
     def _ensure_threads(self) -> None:
         printers = set(self.sender.printers())
         self.spool.fail_unrouted(printers)
+        self.spool.recover_interrupted()  # a CLI process that died while sending, on this or another host
         with self._lock:
             for name in printers:
                 if name not in self._threads or not self._threads[name].is_alive():

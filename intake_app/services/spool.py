@@ -225,21 +225,32 @@ class PrintSpool:
     def claim(self, printer: str, token: str, job: uuid.UUID | None = None) -> ClaimedJob | None:
         """Claim ``printer``'s oldest queued job (or ``job``) if it is due and nothing of the printer is sending."""
         now = self.ctx.clock.now()
+        with self.ctx.store.read() as conn:  # most calls find nothing to do: look without the write lock
+            candidate = self._turn(conn, printer, now, job)
+        if candidate is None:
+            return None
         c = t.print_jobs.c
-        with self.ctx.store.write() as conn:
-            busy = conn.execute(select(c.id).where(c.printer == printer, c.status == "sending").limit(1)).first()
-            if busy:
+        with self.ctx.store.write() as conn:  # look again under the lock: another process may have moved
+            if self._turn(conn, printer, now, job) != candidate:
                 return None
-            oldest = conn.execute(select(c.id, c.next_attempt_at).where(c.printer == printer, c.status == "queued")
-                                  .order_by(c.created_at, c.id).limit(1)).first()
-            if oldest is None or oldest.next_attempt_at > now or (job is not None and oldest.id != job):
-                return None
-            done = conn.execute(update(t.print_jobs).where(c.id == oldest.id, c.status == "queued")
+            done = conn.execute(update(t.print_jobs).where(c.id == candidate, c.status == "queued")
                                 .values(status="sending", claimed_by=token, claimed_at=now))
             if done.rowcount != 1:
                 return None
-            row = conn.execute(select(*_INFO_COLUMNS, c.payload).where(c.id == oldest.id)).one()
+            row = conn.execute(select(*_INFO_COLUMNS, c.payload).where(c.id == candidate)).one()
         return ClaimedJob(_info(row), token, row.payload)
+
+    @staticmethod
+    def _turn(conn: Connection, printer: str, now: datetime, job: uuid.UUID | None) -> uuid.UUID | None:
+        """The job whose turn it is on ``printer`` now (``job`` only if it is that one), if any."""
+        c = t.print_jobs.c
+        if conn.execute(select(c.id).where(c.printer == printer, c.status == "sending").limit(1)).first():
+            return None
+        oldest = conn.execute(select(c.id, c.next_attempt_at).where(c.printer == printer, c.status == "queued")
+                              .order_by(c.created_at, c.id).limit(1)).first()
+        if oldest is None or oldest.next_attempt_at > now or (job is not None and oldest.id != job):
+            return None
+        return oldest.id
 
     def next_due(self, printer: str) -> datetime | None:
         """When ``printer``'s oldest queued job may be tried (None: nothing queued)."""
@@ -275,8 +286,12 @@ class PrintSpool:
     def fail_unrouted(self, printers: set[str]) -> int:
         """Fail queued jobs addressed to printers that are not configured (they would wait forever)."""
         c = t.print_jobs.c
+        unrouted = (c.status == "queued") & c.printer.not_in(printers)
+        with self.ctx.store.read() as conn:  # the worker asks every few seconds: no write lock for nothing
+            if conn.execute(select(c.id).where(unrouted).limit(1)).first() is None:
+                return 0
         with self.ctx.store.write() as conn:
-            n = conn.execute(update(t.print_jobs).where(c.status == "queued", c.printer.not_in(printers))
+            n = conn.execute(update(t.print_jobs).where(unrouted)
                              .values(status="failed", last_error="this printer is not configured")).rowcount
         if n:
             self.ctx.publish("print")
@@ -290,11 +305,12 @@ class PrintSpool:
         """
         c = t.print_jobs.c
         now = self.ctx.clock.now()
-        with self.ctx.store.write() as conn:
+        with self.ctx.store.read() as conn:
             rows = conn.execute(select(c.id, c.claimed_by, c.claimed_at).where(c.status == "sending")).all()
-            stale = [r.id for r in rows if r.claimed_at is None or r.claimed_at < now - LEASE
-                     or _token_dead(r.claimed_by or "")]
-            if stale:
+        stale = [r.id for r in rows if r.claimed_at is None or r.claimed_at < now - LEASE
+                 or _token_dead(r.claimed_by or "")]
+        if stale:
+            with self.ctx.store.write() as conn:
                 conn.execute(update(t.print_jobs).where(c.id.in_(stale), c.status == "sending").values(
                     status="failed", claimed_by=None, claimed_at=None,
                     last_error="interrupted while sending: it may have printed; retry to print it, or cancel"))
