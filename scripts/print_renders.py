@@ -13,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,8 +46,7 @@ def _page_count(pdf: bytes) -> int:
 
 
 def main(out: Path) -> None:
-    import zplkit
-    from datetime import UTC, datetime, timedelta
+    import zplkit  # the independent ZPL renderer (a test dependency)
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

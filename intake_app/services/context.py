@@ -6,7 +6,6 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -44,20 +43,6 @@ class Actor:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ReceivedUnit:
-    """A unit just put on an order, as the ``unit_received`` hooks see it."""
-
-    id: uuid.UUID
-    internal_id: str
-    order_id: uuid.UUID
-    scan_id: uuid.UUID
-    pallet_id: uuid.UUID | None
-    received_at: datetime
-    operator_id: uuid.UUID | None
-
-
-UnitHook = Callable[[Connection, ReceivedUnit], None]
 SignOffHook = Callable[[Connection, uuid.UUID, dict[str, Any]], None]
 
 
@@ -65,21 +50,15 @@ SignOffHook = Callable[[Connection, uuid.UUID, dict[str, Any]], None]
 class Hooks:
     """Extension points that run inside a use-case's transaction, so what they write commits with it.
 
-    Other parts of the engine (e.g. the print spool queueing a label) register here, so the
-    services never import them. A hook runs in a savepoint and its failure is logged and
-    swallowed: an add-on must never cost the operator a scan or a sign-off.
+    Other parts of the engine (e.g. printing, freezing what the final receipt will say) register
+    here, so the services never import them. A hook runs in a savepoint and its failure is
+    logged and swallowed: an add-on must never cost the supervisor a sign-off.
 
-    * ``unit_received(conn, unit)``: a unit was put on an order (a scan or an accepted near match);
     * ``signing_off(conn, order_id, summary)``: an order is being signed off; a hook may add keys
       to ``summary``, which is stored with the sign-off.
     """
 
-    unit_received: list[UnitHook] = field(default_factory=list)
     signing_off: list[SignOffHook] = field(default_factory=list)
-
-    def run_unit_received(self, conn: Connection, unit: ReceivedUnit) -> None:
-        for hook in self.unit_received:
-            _guarded(conn, hook, unit)
 
     def run_signing_off(self, conn: Connection, order_id: uuid.UUID, summary: dict[str, Any]) -> None:
         for hook in self.signing_off:

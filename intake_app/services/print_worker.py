@@ -1,6 +1,7 @@
 """Sending spooled jobs: one background thread per printer, or one job in the foreground.
 
-The dock never waits for this: scans only write a job row. Each printer has its own thread so
+The dock never waits for this: a scan does no printing work at all; the threads queue the
+labels of new units (``feed``) and send them. Each printer has its own thread so
 a printer that is off (connect timeouts) never delays another; a printer's jobs go out in the
 order they were queued. When a printer is down its oldest job waits with exponential back-off
 (``printing.retry_initial_s`` doubling up to ``printing.retry_max_s``) and the others wait
@@ -125,8 +126,9 @@ class Sender:
 class SpoolWorker:
     """Background sending: a thread per configured printer, started and stopped with the app."""
 
-    def __init__(self, ctx: Context, spool: PrintSpool, sender: Sender, poll_s: float = 2.0) -> None:
-        self.ctx, self.spool, self.sender, self.poll_s = ctx, spool, sender, poll_s
+    def __init__(self, ctx: Context, spool: PrintSpool, sender: Sender, feed: Callable[[], int],
+                 poll_s: float = 2.0) -> None:
+        self.ctx, self.spool, self.sender, self.feed, self.poll_s = ctx, spool, sender, feed, poll_s
         self._stop = threading.Event()
         self._wake: dict[str, threading.Event] = {}
         self._threads: dict[str, threading.Thread] = {}
@@ -143,12 +145,14 @@ class SpoolWorker:
             return
         self._stop.clear()
         self.spool.recover_interrupted()
+        self.feed()  # the first look on a station sets the mark: labels start with the next unit
         self._unsubscribe = self.ctx.events.subscribe(self._on_change)
         self._supervisor = threading.Thread(target=self._supervise, name="print-spool", daemon=True)
         self._supervisor.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float | None = None) -> None:
         """Stop after the jobs being sent now (a send is never cut off half-way by us)."""
+        timeout = timeout if timeout is not None else self.sender.policy().timeout_s + 2.0
         self._stop.set()
         if self._unsubscribe:
             self._unsubscribe()
@@ -182,6 +186,7 @@ class SpoolWorker:
         printers = set(self.sender.printers())
         self.spool.fail_unrouted(printers)
         self.spool.recover_interrupted()  # a CLI process that died while sending, on this or another host
+        self.feed()  # also while the label printer's own thread is stuck or backing off
         with self._lock:
             for name in printers:
                 if name not in self._threads or not self._threads[name].is_alive():
@@ -194,23 +199,32 @@ class SpoolWorker:
         token = new_token()
         wake = self._wake[printer]
         while not self._stop.is_set() and printer in self.sender.printers():
+            backing_off = False
             try:
+                self.feed()  # a scan woke us: its unit's label, if it gets one, goes out now
                 claim = self.spool.claim(printer, token)
                 if claim is not None:
                     self.sender.process(claim)
                     continue
-                wait = self._wait_for(printer)
+                wait, backing_off = self._wait_for(printer)
             except Exception:
                 log.exception("print spool, printer %s", printer)
                 wait = self.poll_s
-            wake.wait(wait)
+            if backing_off:
+                # new jobs queue behind the one waiting for its retry: a scan's wake-up cannot
+                # make anything due sooner, so sleep through them (and cost the scans nothing)
+                self._stop.wait(wait)
+            else:
+                wake.wait(wait)
             wake.clear()
 
-    def _wait_for(self, printer: str) -> float:
+    def _wait_for(self, printer: str) -> tuple[float, bool]:
+        """How long to sleep, and whether the printer's oldest job is waiting for its retry."""
         due = self.spool.next_due(printer)
         if due is None:
-            return self.poll_s
-        return max(0.05, min(self.poll_s, (due - self.ctx.clock.now()).total_seconds()))
+            return self.poll_s, False
+        left = (due - self.ctx.clock.now()).total_seconds()
+        return max(0.05, min(self.poll_s, left)), left > 0
 
 
 def _title(job: JobInfo) -> str:

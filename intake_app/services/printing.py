@@ -2,10 +2,12 @@
 
 The one entry point for the GUI and the command line (``app.printing``). Content comes from
 :mod:`.labels` and :mod:`.receipts`, rendering from :mod:`intake_app.printing`, jobs go through
-the spool (:mod:`.spool`) and are sent by :mod:`.print_worker`. Two hooks tie it to the rest of
-the engine without the rest importing it: a received unit queues its label (when
-``receiving.auto_print`` is on and a label printer is set), and a sign-off freezes the final
-receipt's details and queues it for the receipt printer.
+the spool (:mod:`.spool`) and are sent by :mod:`.print_worker`.
+
+Scanning knows nothing of printing: the worker looks for units this station received since
+its last look (:meth:`Printing.feed_labels`) and queues their labels when
+``receiving.auto_print`` is on and a label printer is set. A sign-off hook freezes what the
+final receipt will say and queues it for the receipt printer.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from ..printing.layout import Layout, TemplateError
 from ..printing.resources import PrintResources
 from ..settings import Settings
 from ..store import tables as t
-from .context import Actor, Context, ReceivedUnit
+from .context import Actor, Context
 from .labels import pallet_key, pallet_label, unit_key, unit_label
 from .print_worker import Outcome, RetryPolicy, Sender, SpoolWorker
 from .receipts import Receipts, ReceiptSettings
@@ -64,17 +66,23 @@ class Printing:
         self.ctx, self.settings = ctx, settings
         self.resources = resources or PrintResources(resources_dir())
         self._tables: list[FactorTable] | None = None
+        self._printers_raw: object = None
+        self._printers: dict[str, PrinterConfig] = {}
         self.spool = PrintSpool(ctx)
         self.receipts = Receipts(ctx, reconciler, self.factor_tables, self._receipt_settings)
         self.sender = Sender(self.spool, self.printers, self.render_job, self.policy)
-        self.worker = SpoolWorker(ctx, self.spool, self.sender)
-        ctx.hooks.unit_received.append(self._on_unit_received)
+        self.worker = SpoolWorker(ctx, self.spool, self.sender, self.feed_labels)
         ctx.hooks.signing_off.append(self._on_signing_off)
 
     # -- configuration ---------------------------------------------------------------------------
 
     def printers(self) -> dict[str, PrinterConfig]:
-        return parse_printers(self.settings.get("printing.printers"))
+        """The configured printers (parsed once per change of the setting: scans ask on every unit)."""
+        raw = self.settings.get("printing.printers")
+        if raw is not self._printers_raw:
+            self._printers = parse_printers(raw)
+            self._printers_raw = raw
+        return self._printers
 
     def printer(self, name: str | None, purpose: str) -> PrinterConfig:
         """The printer called ``name``, else the default for ``purpose`` (label | receipt)."""
@@ -213,6 +221,8 @@ class Printing:
 
     def retry(self, job: str | None = None) -> list[PrintResult]:
         """Retry one job (or every waiting and failed one) now, sending in this thread."""
+        if job is None:
+            self.feed_labels()
         jobs = self.spool.retry(job)
         results = {}
         for printer in sorted({j.printer for j in jobs}):
@@ -247,16 +257,13 @@ class Printing:
 
     # -- hooks -----------------------------------------------------------------------------------
 
-    def _on_unit_received(self, conn: Connection, unit: ReceivedUnit) -> None:
-        """Queue the new unit's label in the scan's own transaction (no rendering, no I/O here)."""
-        if not self.settings.get("receiving.auto_print"):
-            return
+    def feed_labels(self) -> int:
+        """Queue the labels of units received since the last look, if auto-print is on (see spool)."""
         name = self.settings.get("printing.label_printer")
         config = self.printers().get(name) if name else None
-        if config is None:
-            return
-        self.spool.add(conn, kind="unit_label", subject=unit.internal_id, printer=config.name, fmt=config.format,
-                       options=self.label_options("unit", config), operator_id=unit.operator_id)
+        if config is None or not self.settings.get("receiving.auto_print"):
+            return self.spool.feed_unit_labels(None, "", {})  # received without auto-print: no label
+        return self.spool.feed_unit_labels(config.name, config.format, self.label_options("unit", config))
 
     def _on_signing_off(self, conn: Connection, order_id: uuid.UUID, summary: dict[str, Any]) -> None:
         self.receipts.record(conn, order_id, summary)

@@ -33,6 +33,7 @@ KINDS = ("unit_label", "pallet_label", "receipt", "test")
 STATUSES = ("queued", "sending", "done", "failed", "cancelled")
 ACTIVE = ("queued", "sending", "failed")
 LEASE = timedelta(minutes=5)  # a claim older than this belongs to a worker that died
+FEED_BATCH = 200  # unit labels queued per transaction (bounds how long scans may wait for the lock)
 MAX_ERROR = 500
 
 
@@ -114,23 +115,30 @@ class PrintSpool:
     # -- adding ----------------------------------------------------------------------------------
 
     def add(self, conn: Connection, *, kind: str, subject: str, printer: str, fmt: str, options: dict[str, Any],
-            operator_id: uuid.UUID | None, payload: bytes | None = None, reason: str | None = None) -> uuid.UUID:
-        """Queue a job inside the caller's transaction (e.g. the scan that received the unit)."""
+            operator_id: uuid.UUID | None, payload: bytes | None = None, reason: str | None = None,
+            first: bool = False) -> uuid.UUID:
+        """Queue a job inside the caller's transaction (``first``: no earlier job of it can exist)."""
         if kind not in KINDS:
             raise InputError(f"job kind must be one of {', '.join(KINDS)}")
-        now = self.ctx.clock.now()
-        previous = conn.execute(
+        previous = None if first else conn.execute(
             select(t.print_jobs.c.id).where(t.print_jobs.c.kind == kind, t.print_jobs.c.subject == subject,
                                             t.print_jobs.c.status != "cancelled")
             .order_by(t.print_jobs.c.created_at.desc(), t.print_jobs.c.id.desc()).limit(1)).scalar()
-        job_id = self.ctx.new_id()
-        conn.execute(insert(t.print_jobs).values(
-            id=job_id, created_at=now, station_id=self.ctx.station.id, operator_id=operator_id, kind=kind,
-            subject=subject, printer=printer, format=fmt, options=options, reason=reason, reprint_of=previous,
-            status="queued", attempts=0, next_attempt_at=now, claimed_at=None, claimed_by=None, sent_at=None,
-            last_error=None, printer_ref=None, payload=payload,
-            payload_sha256=hashlib.sha256(payload).hexdigest() if payload is not None else None))
+        row = self._row(kind, subject, printer, fmt, options, operator_id, payload, reason, previous)
+        conn.execute(insert(t.print_jobs), [row])
+        job_id: uuid.UUID = row["id"]
         return job_id
+
+    def _row(self, kind: str, subject: str, printer: str, fmt: str, options: dict[str, Any],
+             operator_id: uuid.UUID | None, payload: bytes | None = None, reason: str | None = None,
+             previous: uuid.UUID | None = None) -> dict[str, Any]:
+        now = self.ctx.clock.now()
+        return {"id": self.ctx.new_id(), "created_at": now, "station_id": self.ctx.station.id,
+                "operator_id": operator_id, "kind": kind, "subject": subject, "printer": printer, "format": fmt,
+                "options": options, "reason": reason, "reprint_of": previous, "status": "queued", "attempts": 0,
+                "next_attempt_at": now, "claimed_at": None, "claimed_by": None, "sent_at": None,
+                "last_error": None, "printer_ref": None, "payload": payload,
+                "payload_sha256": hashlib.sha256(payload).hexdigest() if payload is not None else None}
 
     def enqueue(self, actor: Actor | None, **kwargs: Any) -> JobInfo:
         """Queue a job in its own transaction."""
@@ -138,6 +146,49 @@ class PrintSpool:
             job_id = self.add(conn, operator_id=actor.id if actor else None, **kwargs)
         self.ctx.publish("print")
         return self.get(job_id)
+
+    def feed_unit_labels(self, printer: str | None, fmt: str, options: dict[str, Any]) -> int:
+        """Queue the labels of units this station received since the last look (None: skip them).
+
+        The first look on a station only sets the mark: units received before printing was set
+        up get their labels on demand, not all at once. Cheap when there is nothing new (one
+        read, no write lock), so the worker may call it on every scan it hears of.
+        """
+        total = 0
+        while True:  # batch by batch, letting scans take the write lock in between
+            queued, more = self._feed_batch(printer, fmt, options)
+            total += queued
+            if not more:
+                return total
+
+    def _feed_batch(self, printer: str | None, fmt: str, options: dict[str, Any]) -> tuple[int, bool]:
+        name = f"unit_labels:{self.ctx.station.id}"
+        u, m = t.units, t.print_marks
+        with self.ctx.store.read() as conn:
+            mark = conn.execute(select(m.c.value).where(m.c.name == name)).scalar()
+            latest = conn.execute(select(func.max(u.c.seq)).where(u.c.station_id == self.ctx.station.id)).scalar()
+        if mark is not None and (latest or 0) <= mark:
+            return 0, False
+        with self.ctx.store.write() as conn:
+            mark = conn.execute(select(m.c.value).where(m.c.name == name).with_for_update()).scalar()
+            now = self.ctx.clock.now()
+            if mark is None:
+                conn.execute(insert(t.print_marks).values(name=name, value=latest or 0, updated_at=now))
+                return 0, False
+            labelled = select(t.print_jobs.c.id).where(t.print_jobs.c.kind == "unit_label",
+                                                       t.print_jobs.c.subject == u.c.internal_id).exists()
+            rows = conn.execute(  # a unit that has a label job already never gets a second one here
+                select(u.c.internal_id, u.c.seq, u.c.operator_id).join(t.unit_state, t.unit_state.c.unit_id == u.c.id)
+                .where(u.c.station_id == self.ctx.station.id, u.c.seq > mark, t.unit_state.c.active, ~labelled)
+                .order_by(u.c.seq).limit(FEED_BATCH)).all()
+            top = max([r.seq for r in rows], default=max(latest or 0, mark))
+            if printer is not None and rows:  # one statement for the batch: the write lock is held briefly
+                conn.execute(insert(t.print_jobs), [self._row("unit_label", r.internal_id, printer, fmt, options,
+                                                              r.operator_id) for r in rows])
+            conn.execute(update(t.print_marks).where(m.c.name == name).values(value=top, updated_at=now))
+        if printer is not None and rows:
+            self.ctx.publish("print")
+        return (len(rows) if printer is not None else 0), len(rows) == FEED_BATCH
 
     # -- reading ---------------------------------------------------------------------------------
 

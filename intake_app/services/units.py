@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from ..domain.ids import format_unit_id
 from ..store import tables as t
-from .context import Actor, Context, ReceivedUnit
+from .context import Actor, Context
 
 
 def insert_unit(conn: Connection, ctx: Context, actor: Actor, *, order_id: uuid.UUID, scan_id: uuid.UUID,
@@ -26,6 +26,4 @@ def insert_unit(conn: Connection, ctx: Context, actor: Actor, *, order_id: uuid.
         expected_unit_id=expected_id, pallet_id=pallet_id, serial=serial[:120], serial_key=serial_key))
     conn.execute(insert(t.unit_state).values(unit_id=uid, order_id=order_id, expected_unit_id=expected_id,
                                              pallet_id=pallet_id, serial_key=serial_key, active=True))
-    ctx.hooks.run_unit_received(conn, ReceivedUnit(uid, internal_id, order_id, scan_id, pallet_id,
-                                                   fact["created_at"], actor.id))  # type: ignore[arg-type]
     return uid, internal_id

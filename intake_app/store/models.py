@@ -285,6 +285,19 @@ class PrintJob(Base):
                       Index("ix_print_jobs_subject", "kind", "subject"))
 
 
+class PrintMark(Base):
+    """How far the spool has looked for new units of this station to label (their ``seq``).
+
+    Unit labels are queued from the units table, not by the scan: scanning does no printing
+    work at all, and a crash loses no label (the next look starts from the mark).
+    """
+
+    __tablename__ = "print_marks"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)  # unit_labels:<station id>
+    value: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
+
+
 FACT_TABLES = (
     "stations", "operators", "operator_credentials", "customers", "orders", "order_events",
     "manifest_imports", "expected_units", "count_lines", "pallets", "pallet_events", "scans", "units",

@@ -50,7 +50,16 @@ def upgrade() -> None:
 
 
 
+    op.create_table('print_marks',
+    sa.Column('name', sa.String(length=80), nullable=False),
+    sa.Column('value', sa.Integer(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_print_marks'))
+    )
+
+
 def downgrade() -> None:
+    op.drop_table('print_marks')
     with op.batch_alter_table('print_jobs', schema=None) as batch_op:
         batch_op.drop_index('ix_print_jobs_subject')
         batch_op.drop_index('ix_print_jobs_printer_status')
