@@ -102,6 +102,8 @@ def test_print_with_a_printer_that_is_off_then_on(station: Path, tmp_path: Path,
     printers = json.loads(run(station, "printers", "list", "--json").stdout)
     assert {p["name"]: p["status"] for p in printers} == {"files": "ready", "zebra": "cannot_connect"}
     assert printers[1]["default_for"] == ["labels"] and printers[1]["waiting_jobs"] >= 2
+    quick = json.loads(run(station, "printers", "list", "--no-status", "--json").stdout)
+    assert {p["status"] for p in quick} == {"unknown"}  # nobody was asked
     cancelled = run(station, "print-queue", "cancel", listed[0]["job"][:8], "--json")
     assert cancelled.returncode == 0 and json.loads(cancelled.stdout)[0]["status"] == "cancelled"
     zebra.start()
