@@ -24,7 +24,7 @@ from sqlalchemy import Connection, select
 from ..domain.co2e import FactorTable
 from ..errors import InputError, NotFound
 from ..paths import resources_dir
-from ..printing import pdf_labels, receipt_pdf, zpl
+from ..printing import zpl
 from ..printing.config import parse_printers
 from ..printing.content import LabelSize, Receipt
 from ..printing.drivers import PrinterConfig, PrinterState, PrinterStatus, make_driver
@@ -155,6 +155,8 @@ class Printing:
         layout = self.label_layout(kind, subject, options)
         if fmt == "zpl":
             return zpl.render(layout, int(options["dpi"]))
+        from ..printing import pdf_labels  # reportlab: imported when a PDF is made, not by every command
+
         return pdf_labels.render([layout], self.resources.fonts, f"{kind} label {subject}")
 
     def receipt(self, order: str | uuid.UUID) -> Receipt:
@@ -162,8 +164,15 @@ class Printing:
 
     def render_receipt(self, order: str | uuid.UUID, lang: str | None = None) -> bytes:
         """The order's receipt PDF: final if it is signed off, provisional before."""
+        from ..printing import receipt_pdf
+
         lang = _lang(lang or self.settings.get("printing.receipt_language"))
         return receipt_pdf.render(self.receipts.build(order), lang, self.resources.fonts)
+
+    def render_receipt_content(self, receipt: Receipt, lang: str) -> bytes:
+        from ..printing import receipt_pdf
+
+        return receipt_pdf.render(receipt, _lang(lang), self.resources.fonts)
 
     def render_job(self, job: JobInfo) -> bytes:
         """The bytes of a queued job (the worker renders jobs queued without them)."""
@@ -197,7 +206,7 @@ class Printing:
             raise InputError(f"printer {config.name} takes ZPL; receipts need a PDF printer")
         lang = _lang(lang or self.settings.get("printing.receipt_language"))
         receipt = self.receipts.build(order)
-        data = receipt_pdf.render(receipt, lang, self.resources.fonts)
+        data = self.render_receipt_content(receipt, lang)
         job = self.spool.enqueue(actor, kind="receipt", subject=receipt.order_number, printer=config.name, fmt="pdf",
                                  options={"lang": lang, "final": receipt.final, "number": receipt.number},
                                  payload=data)
