@@ -31,8 +31,8 @@ from .text import pdf_text
 PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
 TOP, BOTTOM = PAGE_H - 15 * mm, 18 * mm
-ROW_H = 3.6 * mm  # one table line at 7.5 pt
-FONT_SIZE = 7.5
+ROW_H = 3.4 * mm  # one table line at 7 pt
+FONT_SIZE = 7.0
 QR_SIZE = 30 * mm
 
 
@@ -60,14 +60,14 @@ class _PagedCanvas(Canvas):
 @dataclass(frozen=True)
 class Column:
     key: str  # word key of the header
-    width: float  # mm
+    width: float  # mm (each table's columns add up to the 180 mm between the margins)
     right: bool = False  # numbers are right-aligned
 
 
 # widths in mm (180 in all): an SSCC, the longest id we print, needs 30
-UNIT_COLUMNS = (Column("no", 10, True), Column("internal_id", 21), Column("serial", 22), Column("asset_tag", 19),
-                Column("manufacturer", 15), Column("model", 27), Column("category", 23), Column("pallet", 30),
-                Column("note", 13))
+UNIT_COLUMNS = (Column("no", 9, True), Column("internal_id", 21.5), Column("serial", 22), Column("asset_tag", 18.5),
+                Column("manufacturer", 16), Column("model", 27), Column("category", 22), Column("pallet", 29),
+                Column("note", 15))
 EXTRA_COLUMNS = (Column("no", 10, True), Column("internal_id", 26), Column("serial", 40), Column("category", 40),
                  Column("pallet", 34), Column("note", 30))
 MISSING_COLUMNS = (Column("no", 10, True), Column("serial", 32), Column("asset_tag", 26), Column("manufacturer", 24),
