@@ -89,7 +89,7 @@ class IntakeApp:
         clock = clock or SystemClock()
         name = station or settings.get("station.name") or default_station_name()
         try:
-            migrated = upgrade(store.engine)
+            migrated = upgrade(store.engine, backups=paths.backups_dir, now=clock.now())
             with store.write() as conn:
                 info = ensure_station(conn, name, clock)
                 _ensure_default_operator(conn, info, clock)
