@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Row, func, select
 
 from ..domain.categories import category_key
 from ..domain.outcomes import ExpectedRef, OrderRef, PalletRef, UnitRef
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..store import tables as t
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
@@ -45,9 +45,13 @@ def order_ref(conn: Connection, order: str | uuid.UUID) -> OrderRef:
     stmt = _order_select()
     stmt = stmt.where(t.orders.c.id == oid) if oid else stmt.where(
         func.upper(t.orders.c.number) == str(order).strip().upper())
-    row = conn.execute(stmt).first()
-    if row is None:
+    rows = conn.execute(stmt.order_by(t.orders.c.created_at, t.orders.c.id).limit(3)).all()
+    if not rows:
         raise NotFound(f"no order {order!s}")
+    if len(rows) > 1:  # two stations gave one number to two orders while offline: a fact, kept by sync
+        raise Conflict(f"more than one order is numbered {rows[0].number}; use the order's id: "
+                       + ", ".join(str(r.id) for r in rows))
+    row = rows[0]
     return OrderRef(row.id, row.number, row.short_name, order_status(conn, row.id) == "signed_off")
 
 

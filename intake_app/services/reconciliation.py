@@ -14,7 +14,7 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy import Connection, and_, func, insert, select
 
 from ..domain.reconcile import (
     CountLineRow,
@@ -25,6 +25,7 @@ from ..domain.reconcile import (
     ScanRow,
     Tally,
     UnitRow,
+    received_after_sign_off,
     reconcile,
 )
 from ..domain.roles import Permission
@@ -52,15 +53,23 @@ class Reconciler:
         rec = reconcile(expected, units, load_scans(conn, ref.id), load_count_lines(conn, ref.id),
                         load_counts(conn, ref.id), load_pallets(conn, ref.id))
         sign = conn.execute(
-            select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason)
+            select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason,
+                   t.order_events.c.summary)
             .outerjoin(t.operators, t.operators.c.id == t.order_events.c.operator_id)
             .where(t.order_events.c.order_id == ref.id)
             .order_by(t.order_events.c.created_at.desc(), t.order_events.c.id.desc()).limit(1)
         ).first()
         report = report_dict(ref.number, ref.customer, rec, expected, units)
         report["status"] = "signed_off" if ref.signed_off else "open"
+        late: list[UnitRow] = []
         if sign is not None and sign.kind == "sign_off":
             report["signed_off"] = {"at": sign.created_at.isoformat(), "by": sign.name, "reason": sign.reason}
+            summary = sign.summary or {}
+            late = received_after_sign_off(units, load_origins(conn, ref.id), summary.get("seen_units"),
+                                           sign.created_at)
+            report["changed_since_sign_off"] = content_hash(report) != summary.get("content_sha256")
+        # units synced in after the order was signed off (e.g. scanned offline meanwhile): for a supervisor
+        report["received_after_sign_off"] = [_unit_json(u) for u in late]
         return report, rec
 
     def sign_off(self, actor: Actor, order: str | uuid.UUID, reason: str | None = None) -> dict[str, Any]:
@@ -78,7 +87,7 @@ class Reconciler:
             summary = {"totals": rec.totals.as_dict(), "content_sha256": content_hash(report)}
             fact = self.ctx.fact(actor)
             conn.execute(insert(t.order_events).values(**fact, order_id=ref.id, kind="sign_off", reason=reason,
-                                                       summary=summary))
+                                                       summary={**summary, "seen_units": seen_units(conn)}))
         self.ctx.publish("sign_off", ref.id)
         return {"order": ref.number, "signed_off_at": fact["created_at"].isoformat(),  # type: ignore[attr-defined]
                 "by": actor.name, "reason": reason, **summary}
@@ -159,6 +168,19 @@ def load_scans(conn: Connection, order_id: uuid.UUID) -> list[ScanRow]:
     return [ScanRow(r.id, r.code, r.outcome, r.created_at, r.station, r.operator or "?", r.pallet,
                     {"other_order": r.other_order, "unit_id": str(r.unit_id) if r.unit_id else None})
             for r in rows]
+
+
+def seen_units(conn: Connection) -> dict[str, int]:
+    """What this database knows of every station's units: the highest sequence number per station."""
+    u = t.units
+    rows = conn.execute(select(u.c.station_id, func.max(u.c.seq)).group_by(u.c.station_id)).all()
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def load_origins(conn: Connection, order_id: uuid.UUID) -> dict[uuid.UUID, tuple[str, int]]:
+    u = t.units
+    return {r.id: (str(r.station_id), r.seq)
+            for r in conn.execute(select(u.c.id, u.c.station_id, u.c.seq).where(u.c.order_id == order_id))}
 
 
 def load_count_lines(conn: Connection, order_id: uuid.UUID) -> list[CountLineRow]:

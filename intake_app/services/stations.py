@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import uuid
+from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
@@ -51,3 +52,12 @@ def _free_code(sid: uuid.UUID, used: set[str]) -> str:
 def station_by_code(conn: Connection, code: str) -> StationInfo | None:
     row = conn.execute(select(t.stations).where(t.stations.c.code == code)).first()
     return StationInfo(row.id, row.name, row.code) if row else None
+
+
+REGISTRATION = "registration"  # the sync_state key written when this database is registered at a central
+
+
+def central_registration(conn: Connection) -> dict[str, Any] | None:
+    """How this station database is registered at a central (URL without secrets, role), or None."""
+    value = conn.execute(select(t.sync_state.c.value).where(t.sync_state.c.key == REGISTRATION)).scalar()
+    return value if isinstance(value, dict) else None

@@ -1,0 +1,35 @@
+"""Bulk inserts that skip rows already present, on SQLite and PostgreSQL alike.
+
+Sync writes rows another database already has (a push repeated after a cut connection, a pull that
+overlaps the previous one): ``INSERT ... ON CONFLICT (key) DO NOTHING`` makes that harmless. Only a
+conflict on ``key`` is ignored; any other constraint still fails, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+IN_CHUNK = 900  # bound parameters per IN list: far below SQLite's limit
+
+
+def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str = "id") -> None:
+    """Insert ``rows``; rows whose ``key`` already exists are skipped."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(index_elements=[key])
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
+    else:  # pragma: no cover - the application runs on SQLite and PostgreSQL only
+        raise NotImplementedError(dialect)
+    conn.execute(stmt, list(rows))
+
+
+def chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
