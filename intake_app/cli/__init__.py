@@ -12,3 +12,4 @@ from .root import cli, main
 __all__ = ["cli", "main"]
 
 from . import engine as _engine  # noqa: E402,F401  (registers the commands)
+from . import sync as _sync  # noqa: E402,F401

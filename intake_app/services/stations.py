@@ -33,14 +33,15 @@ def ensure_station(conn: Connection, name: str, clock: Clock, code: str | None =
     if code is not None and not valid_station_code(code.upper()):
         raise InputError(f"station code {code!r}: three characters from 0-9 and A-Y without B, I, O, S")
     used: set[str] = set(conn.execute(select(t.stations.c.code)).scalars())
-    code = code.upper() if code else _free_code(sid, used)
+    code = code.upper() if code else free_code(sid, used)
     if code in used:
         raise InputError(f"station code {code} is already used by another station")
     conn.execute(insert(t.stations).values(id=sid, name=name, code=code, created_at=clock.now()))
     return StationInfo(sid, name, code)
 
 
-def _free_code(sid: uuid.UUID, used: set[str]) -> str:
+def free_code(sid: uuid.UUID, used: set[str]) -> str:
+    """A code derived from the station's UUID that is not in ``used``."""
     number = sid.int
     while True:
         code = station_code_from_number(number)

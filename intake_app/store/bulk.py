@@ -33,3 +33,12 @@ def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], k
 def chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def upsert_value(conn: Connection, table: Table, row: dict[str, Any], key: str) -> None:
+    """Insert ``row``, or update the row with the same ``key``."""
+    dialect = conn.dialect.name
+    mod: Any = postgresql if dialect == "postgresql" else sqlite
+    stmt = mod.insert(table).values(row)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[key],
+                                            set_={k: stmt.excluded[k] for k in row if k != key}))
