@@ -4,6 +4,7 @@ a TCP proxy between station and server that a test can cut."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -20,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from intake_app.app import IntakeApp
 from intake_app.clock import FixedClock
+from intake_app.demo_data import fleet
 from intake_app.paths import Paths
 from intake_app.store import tables as t
 from intake_app.sync.central import CentralConfig, init_central
@@ -27,7 +29,7 @@ from intake_app.sync.register import register_station
 from intake_app.sync.secrets import FileStore
 from intake_app.sync.syncer import Syncer
 
-from .conftest import T0, require_service
+from .conftest import T0, require_service, write_manifest
 
 PG_URL = os.environ.get("INTAKE_PG_URL", "")
 PG_CA = os.environ.get("INTAKE_PG_CA", "")
@@ -77,8 +79,8 @@ class Central:
             engine.dispose()
 
 
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[Central]:
+@pytest.fixture(name="central")
+def central_fixture(tmp_path: Path) -> Iterator[Central]:
     require_service("PostgreSQL (INTAKE_PG_URL)", _pg_available())
     name = f"intake_t{uuid.uuid4().hex[:10]}"
     server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
@@ -111,20 +113,21 @@ class Station:
     def secrets(self) -> FileStore:
         return FileStore(self.folder / "secrets")
 
-    def syncer(self, **kwargs: Any) -> Syncer:
-        cfg = CentralConfig.from_settings(self.app.settings)
+    def syncer(self, via: Proxy | None = None, **kwargs: Any) -> Syncer:
+        url = self.app.settings.get("sync.central_url")
+        cfg = CentralConfig.from_settings(self.app.settings, via.url(url) if via else None)
         return Syncer(self.app.ctx, cfg, secrets=self.secrets, **kwargs)
 
-    def sync(self, **kwargs: Any) -> Any:
-        syncer = self.syncer(**kwargs)
+    def sync(self, via: Proxy | None = None, **kwargs: Any) -> Any:
+        syncer = self.syncer(via, **kwargs)
         try:
             return syncer.run()
         finally:
             syncer.close()
 
 
-@pytest.fixture
-def make_station(central: Central, tmp_path: Path) -> Iterator[Callable[..., Station]]:
+@pytest.fixture(name="make_station")
+def make_station_fixture(central: Central, tmp_path: Path) -> Iterator[Callable[..., Station]]:
     stations: list[Station] = []
 
     def make(name: str, *, register: bool = True, offset_s: int = 0) -> Station:
@@ -204,10 +207,8 @@ class Proxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 s.close()
 
     def _spend(self, n: int) -> bool:
@@ -220,7 +221,8 @@ class Proxy:
                 return True
             return False
 
-    def cut_after(self, n_bytes: int) -> None:
+    def cut_after(self, n_bytes: int | None) -> None:
+        """Cut every connection once ``n_bytes`` more have passed (None: stop cutting)."""
         with self._lock:
             self._budget = n_bytes
 
@@ -229,10 +231,8 @@ class Proxy:
             conns, self._conns = self._conns, []
             self.cuts += 1
         for s in conns:
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             s.close()
 
     def close(self) -> None:
@@ -241,10 +241,36 @@ class Proxy:
         self.cut()
 
 
-@pytest.fixture
-def proxy() -> Iterator[Proxy]:
+@pytest.fixture(name="proxy")
+def proxy_fixture() -> Iterator[Proxy]:
     require_service("PostgreSQL (INTAKE_PG_URL)", _pg_available())
     u = make_url(PG_URL)
     p = Proxy((u.host or "127.0.0.1", u.port or 5432))
     yield p
     p.close()
+
+
+def serials(n: int, seed: int) -> list[str]:
+    return [u.serial for u in fleet(seed, n, "X")]
+
+
+def seed_office(office: IntakeApp, tmp: Path, number: str, codes: list[str], customer: str = "Heby") -> Any:
+    """Central's office creates the order ``number`` with ``codes`` as its expected serials."""
+    if not any(o.name == "Sven Ekström" for o in office.operators.all()):
+        office.operators.create(None, "Admin", "admin", "9753")
+        admin = office.sign_in("Admin", "9753")
+        office.operators.create(admin, "Sven Ekström", "supervisor", "2468")
+    boss = office.sign_in("Sven Ekström", "2468")
+    if not office.customers.all():
+        office.customers.add(boss, "IT-centrum, gemensam IT-nämnd", "IT-centrum", "212000-0274")
+        office.customers.add(boss, "Heby kommun", "Heby", "212000-0316", parent="IT-centrum")
+        office.customers.add(boss, "Knivsta kommun", "Knivsta", "212000-3005", parent="IT-centrum")
+    office.orders.create(boss, customer, number)
+    rows = [[c, "", "Dell", "Latitude 5420", "Bärbar dator"] for c in codes]
+    report = office.manifests.import_file(boss, number, write_manifest(tmp / f"{number}.csv", rows))
+    assert report.units == len(codes), report.as_dict()
+    return boss
+
+
+def reconciliations(app: IntakeApp) -> dict[str, Any]:
+    return {o.number: app.reconciler.reconcile(o.id)[0] for o in app.orders.all()}

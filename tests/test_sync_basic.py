@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from .conftest import SERIALS, write_manifest
-from .sync_support import central, make_station  # noqa: F401  (fixtures)
-
-
-def seed_office(office, tmp_path, number="TB-2026-0001", serials=SERIALS):
-    admin_created = office.operators.all()
-    if not any(o.name == "Sven Ekström" for o in admin_created):
-        office.operators.create(None, "Admin", "admin", "9753")
-        admin = office.sign_in("Admin", "9753")
-        office.operators.create(admin, "Sven Ekström", "supervisor", "2468")
-    boss = office.sign_in("Sven Ekström", "2468")
-    if not office.customers.all():
-        office.customers.add(boss, "IT-centrum, gemensam IT-nämnd", "IT-centrum", "212000-0274")
-        office.customers.add(boss, "Heby kommun", "Heby", "212000-0316", parent="IT-centrum")
-    office.orders.create(boss, "Heby", number)
-    rows = [[s, f"HEB-{1000 + i:06d}", "Dell", "Latitude 5420", "Bärbar dator"] for i, s in enumerate(serials)]
-    office.manifests.import_file(boss, number, write_manifest(tmp_path / f"{number}.csv", rows))
-    return boss
+from .conftest import SERIALS
+from .sync_support import central_fixture, make_station_fixture, seed_office  # noqa: F401
 
 
 def test_two_stations_converge(central, make_station, tmp_path):
     office = central.office()
-    seed_office(office, tmp_path)
+    seed_office(office, tmp_path, "TB-2026-0001", SERIALS)
     a, b = make_station("dock-a"), make_station("dock-b", offset_s=3)
     first = a.sync()
     assert first.pulled["orders"] == 1 and first.pulled["expected_units"] == len(SERIALS)
@@ -41,3 +25,5 @@ def test_two_stations_converge(central, make_station, tmp_path):
     assert rec_a == rec_b == rec_c
     again = a.sync()
     assert again.pushed == {} and again.pulled == {}
+    for station in (a, b):  # rows a pull brought are not queued to be pushed back
+        assert station.syncer().status(probe=False)["rows_waiting_to_push"] == 0

@@ -22,19 +22,23 @@ PULL_REJECTED = "pull_rejected"
 
 @dataclass(frozen=True)
 class Horizon:
-    """Of one table: every central row with ``xid < xmin``, and every row of the ``done`` xids, is here."""
+    """Of one table: every central row with ``xid < xmin`` is here, every row of the ``done`` xids, and of
+    the transaction ``partial[0]`` the rows up to log position ``partial[1]`` (a transaction cut mid-way)."""
 
     xmin: int = 0
     done: frozenset[int] = frozenset()
+    partial: tuple[int, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"xmin": self.xmin, "done": sorted(self.done)}
+        return {"xmin": self.xmin, "done": sorted(self.done), "partial": list(self.partial) if self.partial else None}
 
     @classmethod
     def from_json(cls, value: Any) -> Horizon:
         if not isinstance(value, dict):
             return cls()
-        return cls(int(value.get("xmin", 0)), frozenset(int(x) for x in value.get("done", [])))
+        partial = value.get("partial")
+        return cls(int(value.get("xmin", 0)), frozenset(int(x) for x in value.get("done", [])),
+                   (int(partial[0]), int(partial[1])) if partial else None)
 
 
 def get(conn: Connection, key: str) -> Any:

@@ -61,9 +61,12 @@ class CentralConfig:
 
     @property
     def secret_key(self) -> str:
-        """Under which name the password of this URL's role is kept in the secret store."""
+        """Under which name the password of this URL's role is kept in the secret store.
+
+        Role and database, not host: a central that moves to another address keeps its passwords.
+        """
         u = self.parsed
-        return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
+        return f"{u.username or ''}@{u.database or ''}"
 
     def with_role(self, role: str) -> CentralConfig:
         url = self.parsed.set(username=role, password=None).render_as_string(hide_password=False)

@@ -27,9 +27,10 @@ def _nothing(*_args: object) -> None:
 class Hooks:
     """Points inside a sync where a caller (a test, the benchmark) can watch, pause or fail it.
 
-    Each is called with the batch number. Production code leaves them empty.
+    Push hooks get the batch number and central's transaction id; the pull hook the batch number.
+    Production code leaves them empty.
     """
 
-    before_push_commit: Callable[[int], None] = field(default=_nothing)
-    after_push_commit: Callable[[int], None] = field(default=_nothing)
+    before_push_commit: Callable[[int, int], None] = field(default=_nothing)
+    after_push_commit: Callable[[int, int], None] = field(default=_nothing)
     after_pull_batch: Callable[[int], None] = field(default=_nothing)

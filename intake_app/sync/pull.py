@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, literal, select, true, union_all
+from sqlalchemy import Connection, Table, and_, func, literal, select, true, union_all
 from sqlalchemy.exc import IntegrityError
 
 from ..services.state import apply_arrived
@@ -79,7 +79,7 @@ class Puller:
                 # central's transaction counter is behind what we pulled: another server (or a restore)
                 log.warning("central's transaction ids went back; pulling everything again (duplicates skipped)")
                 known, self.result.reset = {}, True
-            start = {name: Horizon(h.xmin, h.done | {x for x in self.own_xids if x >= h.xmin})
+            start = {name: Horizon(h.xmin, h.done | {x for x in self.own_xids if x >= h.xmin}, h.partial)
                      for name, h in known.items()}
             counts = self._counts(start)
             self.total = sum(counts.values())
@@ -88,7 +88,9 @@ class Puller:
                 h = start.get(tbl.name, Horizon())
                 if counts.get(tbl.name):
                     h = self._pull_table(tbl, h, xmin)
-                final = Horizon(xmin, frozenset(x for x in h.done if x >= xmin))
+                # read to the end: a transaction left partly read earlier is complete now too
+                done = h.done | ({h.partial[0]} if h.partial else set())
+                final = Horizon(xmin, frozenset(x for x in done if x >= xmin))
                 if final != known.get(tbl.name):
                     self.result.horizons[tbl.name] = final
         return self.result
@@ -96,6 +98,8 @@ class Puller:
     def _candidates(self, tbl: Table, h: Horizon) -> Any:
         cond = [_L.c.tbl == tbl.name, _L.c.xid >= h.xmin]
         cond.append(_L.c.xid.not_in(sorted(h.done)) if h.done else true())
+        if h.partial is not None:
+            cond.append(~and_(_L.c.xid == h.partial[0], _L.c.seq <= h.partial[1]))
         return cond
 
     def _counts(self, horizons: dict[str, Horizon]) -> dict[str, int]:
@@ -104,20 +108,24 @@ class Puller:
         return {r.tbl: int(r.n) for r in self.central.execute(union_all(*parts))}
 
     def _pull_table(self, tbl: Table, h: Horizon, xmin: int) -> Horizon:
-        stmt = (select(_L.c.xid.label("sync_xid"), *tbl.c).select_from(_L.join(tbl, tbl.c.id == _L.c.row_id))
+        stmt = (select(_L.c.xid.label("sync_xid"), _L.c.seq.label("sync_seq"), *tbl.c)
+                .select_from(_L.join(tbl, tbl.c.id == _L.c.row_id))
                 .where(*self._candidates(tbl, h)).order_by(_L.c.xid, _L.c.seq))
         result = self.central.execution_options(yield_per=self.batch_rows).execute(stmt)
-        seen: set[int] = set()  # transactions read (at or above the floor)
+        # transactions read (at or above the floor); one read in part last time counts as read
+        seen: set[int] = {h.partial[0]} if h.partial else set()
         done = set(h.done)
         for part in result.partitions():
             rows = [dict(r._mapping) for r in part]
             xids = [r.pop("sync_xid") for r in rows]
-            last = xids[-1]  # rows of this transaction may continue in the next part
+            last, position = xids[-1], rows[-1].pop("sync_seq")  # this transaction may go on in the next part
+            for r in rows:
+                r.pop("sync_seq", None)
             seen.update(xids)
             floor = min(xmin, last)
             done = {x for x in done | {x for x in seen if x < last} if x >= floor}
             seen = {x for x in seen if x >= floor}
-            self._store(tbl, rows, Horizon(floor, frozenset(done)))
+            self._store(tbl, rows, Horizon(floor, frozenset(done), (last, position)))
         return Horizon(h.xmin, frozenset(done | seen))  # the stream ended: everything read is complete
 
     def _store(self, tbl: Table, rows: list[dict[str, Any]], horizon: Horizon) -> None:

@@ -127,15 +127,15 @@ class Pusher:
             with self.central.begin():
                 insert_batch(self.central, batch.rows)
                 xid = self._xid()
-                self.hooks.before_push_commit(number)
+                self.hooks.before_push_commit(number, xid)
             refused: list[tuple[str, uuid.UUID, str]] = []
         except REFUSALS:
             with self.central.begin():
                 refused = insert_one_by_one(self.central, batch.rows)
                 xid = self._xid()
-                self.hooks.before_push_commit(number)
+                self.hooks.before_push_commit(number, xid)
         self.xids.append(xid)
-        self.hooks.after_push_commit(number)
+        self.hooks.after_push_commit(number, xid)
         return refused
 
     def _xid(self) -> int:

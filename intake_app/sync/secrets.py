@@ -1,7 +1,7 @@
 """Where a station keeps its central password: the platform keyring, else a file only the user can read.
 
 The settings file holds the central URL without a password. The password is stored under a key
-naming the role and the database (``role@host:port/database``), never printed and never logged.
+naming the role and the database (``role@database``), never printed and never logged.
 Where no keyring is available (a headless Linux dock PC has no Secret Service), the fallback is a
 file in the config folder with mode 0600 in a 0700 folder; a secret file that others can read is
 refused, not used.
