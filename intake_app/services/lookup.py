@@ -42,10 +42,12 @@ class SqlLookup:
         ).all()
         if not rows:
             return []
+        # two stations may both have received one expected unit (offline); the first is the match, as in
+        # reconciliation: newest first, so the earliest is the one the dict keeps
         received: dict[uuid.UUID, uuid.UUID] = dict(self.conn.execute(
-            select(_US.c.expected_unit_id, _US.c.unit_id)
+            select(_US.c.expected_unit_id, _US.c.unit_id).join(t.units, t.units.c.id == _US.c.unit_id)
             .where(_US.c.expected_unit_id.in_([r.id for r in rows]), _US.c.active)
-            .order_by(_US.c.unit_id)
+            .order_by(t.units.c.created_at.desc(), t.units.c.id.desc())
         ).all())
         units = {u.id: u for u in unit_refs(self.conn, list(received.values()), self.orders)}
         hits = []

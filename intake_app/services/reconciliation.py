@@ -124,11 +124,14 @@ def _short(t_: Tally) -> str:
 
 
 def load_expected(conn: Connection, order_id: uuid.UUID) -> list[ExpectedRow]:
-    e = t.expected_units
+    e, mi = t.expected_units, t.manifest_imports
+    # manifest by manifest, line by line; ids break ties so every database lists them alike
     return [
         ExpectedRow(r.id, r.line_no, r.serial, r.asset_tag, r.manufacturer, r.model, r.category_key)
         for r in conn.execute(select(e.c.id, e.c.line_no, e.c.serial, e.c.asset_tag, e.c.manufacturer, e.c.model,
-                                     e.c.category_key).where(e.c.order_id == order_id).order_by(e.c.line_no))
+                                     e.c.category_key).join(mi, mi.c.id == e.c.import_id)
+                              .where(e.c.order_id == order_id)
+                              .order_by(mi.c.created_at, mi.c.id, e.c.line_no, e.c.id))
     ]
 
 
@@ -163,7 +166,7 @@ def load_scans(conn: Connection, order_id: uuid.UUID) -> list[ScanRow]:
         .outerjoin(t.pallets, t.pallets.c.id == s.c.pallet_id)
         .outerjoin(other, other.c.id == s.c.other_order_id)
         .where(s.c.order_id == order_id, s.c.outcome.in_(("duplicate", "wrong_order")), ~voided)
-        .order_by(s.c.created_at)
+        .order_by(s.c.created_at, s.c.id)
     ).all()
     return [ScanRow(r.id, r.code, r.outcome, r.created_at, r.station, r.operator or "?", r.pallet,
                     {"other_order": r.other_order, "unit_id": str(r.unit_id) if r.unit_id else None})
@@ -186,7 +189,7 @@ def load_origins(conn: Connection, order_id: uuid.UUID) -> dict[uuid.UUID, tuple
 def load_count_lines(conn: Connection, order_id: uuid.UUID) -> list[CountLineRow]:
     cl = t.count_lines
     return [CountLineRow(r.id, r.category_key, r.description or r.model or r.category or "", r.quantity)
-            for r in conn.execute(select(cl).where(cl.c.order_id == order_id).order_by(cl.c.line_no))]
+            for r in conn.execute(select(cl).where(cl.c.order_id == order_id).order_by(cl.c.line_no, cl.c.id))]
 
 
 def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
@@ -200,7 +203,7 @@ def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
 def load_pallets(conn: Connection, order_id: uuid.UUID) -> list[PalletRow]:
     out = []
     for r in conn.execute(select(t.pallets.c.id, t.pallets.c.code).where(t.pallets.c.order_id == order_id)
-                          .order_by(t.pallets.c.created_at)):
+                          .order_by(t.pallets.c.created_at, t.pallets.c.id)):
         weight = conn.execute(select(t.pallet_events.c.weight_kg).where(
             t.pallet_events.c.pallet_id == r.id, t.pallet_events.c.kind == "close")
             .order_by(t.pallet_events.c.created_at.desc()).limit(1)).scalar()
