@@ -17,17 +17,22 @@ IN_CHUNK = 900  # bound parameters per IN list: far below SQLite's limit
 
 
 def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: str = "id") -> None:
-    """Insert ``rows``; rows whose ``key`` already exists are skipped."""
+    """Insert ``rows``; rows whose ``key`` already exists are skipped.
+
+    On PostgreSQL with RETURNING, so SQLAlchemy sends pages of rows as multi-row statements
+    ("insertmanyvalues": one round trip, and one firing of a statement trigger, per page) instead of
+    one statement per row; on SQLite the driver's executemany (a C loop, no network).
+    """
     if not rows:
         return
     dialect = conn.dialect.name
     if dialect == "postgresql":
-        stmt: Any = postgresql.insert(table).on_conflict_do_nothing(index_elements=[key])
+        stmt = postgresql.insert(table).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
+        conn.execute(stmt, list(rows)).close()
     elif dialect == "sqlite":
-        stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
+        conn.execute(sqlite.insert(table).on_conflict_do_nothing(index_elements=[key]), list(rows))
     else:  # pragma: no cover - the application runs on SQLite and PostgreSQL only
         raise NotImplementedError(dialect)
-    conn.execute(stmt, list(rows))
 
 
 def chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
