@@ -47,6 +47,22 @@ def _batch(v: int) -> str | None:
     return None if 1 <= v <= 100_000 else "must be between 1 and 100000"
 
 
+def _fraction(v: float) -> str | None:
+    return None if 0.1 <= v <= 1.0 else "must be between 0.1 and 1.0 (a fraction of the frame)"
+
+
+def _at_least_one(v: int) -> str | None:
+    return None if v >= 1 else "must be 1 or more"
+
+
+def _not_negative(v: float) -> str | None:
+    return None if v >= 0 else "must be 0 or more"
+
+
+def _camera_device(v: str) -> str | None:
+    return None if v.strip() else "give a camera number (0, 1...) or a video file or image folder"
+
+
 def _db_url(v: str) -> str | None:
     if v and "://" not in v:
         return "a database URL looks like sqlite:////path/intake.sqlite3 or postgresql+psycopg://host/db"
@@ -80,6 +96,25 @@ OPTIONS: tuple[Option, ...] = (
            check=_positive),
     Option("sync.interval_seconds", float, 60.0, "Background sync: seconds between syncs", check=_positive),
     Option("sync.batch_rows", int, 2000, "Rows per sync batch (one transaction each way)", check=_batch),
+    # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
+    Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
+           check=_camera_device, env="INTAKE_CAMERA"),
+    Option("camera.width", int, 1280, "Camera frame width in pixels", check=_positive),
+    Option("camera.height", int, 720, "Camera frame height in pixels", check=_positive),
+    Option("camera.fps", float, 30.0, "Frames per second asked of the camera", check=_positive),
+    Option("camera.exposure", float, 0.0, "Manual exposure in the camera's units; 0: automatic",
+           check=_not_negative),
+    Option("camera.focus", float, -1.0, "Manual focus in the camera's units; -1: autofocus"),
+    Option("camera.aim_box", bool, True, "Decode only the aim box in the middle of the view"),
+    Option("camera.aim_width", float, 0.6, "Aim box width as a fraction of the frame", check=_fraction),
+    Option("camera.aim_height", float, 0.6, "Aim box height as a fraction of the frame", check=_fraction),
+    Option("camera.frames_needed", int, 2, "Frames a code must be read in before it scans (1 if it validates)",
+           check=_at_least_one),
+    Option("camera.holdoff_s", float, 2.0, "Seconds a scanned code must be out of view before it scans again",
+           check=_not_negative),
+    Option("camera.invert", bool, False, "Also read light-on-dark codes (slower)"),
+    Option("camera.fallback", bool, True, "Try ZBar on frames zxing-cpp cannot read (reads confirmed first)"),
+    Option("camera.workers", int, 2, "Decoding threads (one per processor core)", check=_at_least_one),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -122,6 +157,7 @@ class Settings:
     def __init__(self, path: Path | None, values: dict[str, Any] | None = None) -> None:
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
+        self._unknown: dict[str, Any] = {}
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -137,11 +173,15 @@ class Settings:
         while version < SETTINGS_VERSION:
             raw = UPGRADES[version](raw)
             version += 1
-        values = {}
+        values, unknown = {}, {}
         for key, value in _flatten(raw).items():
             if key in _BY_KEY:
                 values[key] = coerce(_BY_KEY[key], value)
-        return cls(path, values)
+            else:
+                unknown[key] = value  # kept as written: a newer version's setting survives a save
+        settings = cls(path, values)
+        settings._unknown = unknown
+        return settings
 
     def get(self, key: str) -> Any:
         opt = option(key)
@@ -159,7 +199,7 @@ class Settings:
         if self.path is None:
             return
         nested: dict[str, Any] = {"version": SETTINGS_VERSION}
-        for key, value in sorted(self._values.items()):
+        for key, value in sorted({**self._unknown, **self._values}.items()):
             section, _, name = key.partition(".")
             nested.setdefault(section, {})[name] = value
         self.path.parent.mkdir(parents=True, exist_ok=True)
