@@ -79,21 +79,17 @@ class Central:
             engine.dispose()
 
 
-@pytest.fixture(name="central")
-def central_fixture(tmp_path: Path) -> Iterator[Central]:
+@contextlib.contextmanager
+def empty_database() -> Iterator[str]:
+    """A new, empty database on the test server (the superuser's URL); dropped with its roles after."""
     require_service("PostgreSQL (INTAKE_PG_URL)", _pg_available())
     name = f"intake_t{uuid.uuid4().hex[:10]}"
     server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with server.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    c = Central(url, name, tmp_path)
-    init_central(c.config())
     try:
-        yield c
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        for app in c.apps:
-            app.close()
         with server.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             roles = conn.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE :p"),
@@ -101,6 +97,18 @@ def central_fixture(tmp_path: Path) -> Iterator[Central]:
             for role in roles:
                 conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         server.dispose()
+
+
+@pytest.fixture(name="central")
+def central_fixture(tmp_path: Path) -> Iterator[Central]:
+    with empty_database() as url:
+        c = Central(url, str(make_url(url).database), tmp_path)
+        init_central(c.config())
+        try:
+            yield c
+        finally:
+            for app in c.apps:
+                app.close()
 
 
 @dataclass

@@ -69,11 +69,12 @@ class CentralConfig:
         return f"{u.username or ''}@{u.database or ''}"
 
     def with_role(self, role: str) -> CentralConfig:
-        url = self.parsed.set(username=role, password=None).render_as_string(hide_password=False)
+        """The same central as ``role``, without any password (``URL.set(password=None)`` keeps it)."""
+        url = self.parsed._replace(username=role, password=None).render_as_string(hide_password=False)
         return CentralConfig(url, self.sslmode, self.ca_file, self.connect_timeout)
 
     def without_password(self) -> str:
-        return self.parsed.set(password=None).render_as_string(hide_password=False)
+        return self.parsed._replace(password=None).render_as_string(hide_password=False)
 
     def engine(self, secrets: SecretStore | None = None, **kwargs: Any) -> Engine:
         """An engine for central: TLS as configured, the password from the URL or the secret store."""
