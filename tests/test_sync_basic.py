@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import SERIALS
-from .sync_support import central_fixture, make_station_fixture, seed_office  # noqa: F401
+from .sync_support import (  # noqa: F401  (fixtures)
+    Station,
+    central_fixture,
+    make_station_fixture,
+    reconciliations,
+    seed_office,
+)
 
 
 def test_two_stations_converge(central, make_station, tmp_path):
@@ -27,3 +35,99 @@ def test_two_stations_converge(central, make_station, tmp_path):
     assert again.pushed == {} and again.pulled == {}
     for station in (a, b):  # rows a pull brought are not queued to be pushed back
         assert station.syncer().status(probe=False)["rows_waiting_to_push"] == 0
+
+
+def test_every_fact_table_is_captured_on_both_sides(central, make_station):
+    from sqlalchemy import create_engine
+
+    from intake_app.app import DEFAULT_OPERATOR_ID
+    from intake_app.domain.ids import fact_uuid
+    from intake_app.sync.capture import missing_central_triggers, missing_station_triggers
+
+    a = make_station("dock-a")
+    with a.app.store.read() as conn:
+        assert missing_station_triggers(conn) == []
+    engine = create_engine(central.admin_url)
+    with engine.connect() as conn:
+        assert missing_central_triggers(conn) == []
+    engine.dispose()
+    assert fact_uuid("operator", "dock") == DEFAULT_OPERATOR_ID  # one rule for the same person everywhere
+
+
+def test_a_migration_that_dropped_a_capture_trigger_is_healed(central, make_station, tmp_path):
+    from sqlalchemy import create_engine
+
+    from intake_app.sync.central import init_central
+    from intake_app.sync.errors import SchemaMismatch
+
+    codes = SERIALS[:6]
+    office = central.office()
+    seed_office(office, tmp_path, "TB-2026-0001", codes)
+    a = make_station("dock-a")
+    a.sync()
+    with a.app.store.write() as conn:  # what a later batch-mode migration of scans would do
+        conn.exec_driver_sql("DROP TRIGGER sync_capture_scans")
+    dock = a.app.sign_in("dock")
+    for c in codes[:3]:
+        a.app.scanning.record(dock, "TB-2026-0001", c)
+    report = a.sync()
+    assert report.healed == ["scans"] and central.count("scans") == 3
+    engine = create_engine(central.admin_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER sync_log_units ON units")
+    engine.dispose()
+    with pytest.raises(SchemaMismatch, match="does not log units"):
+        a.sync()
+    init_central(central.config())  # intake central init puts it back
+    for c in codes[3:]:
+        a.app.scanning.record(dock, "TB-2026-0001", c)
+    a.sync()
+    b = make_station("dock-b")
+    b.sync()
+    assert reconciliations(b.app) == reconciliations(office)
+
+
+def test_a_station_from_before_sync_joins_a_central(central, make_station, tmp_path):
+    import shutil
+
+    from intake_app.app import IntakeApp
+    from intake_app.paths import Paths
+    from intake_app.sync.register import register_station
+
+    from .conftest import REPO
+
+    folder = tmp_path / "dock-old"
+    folder.mkdir()
+    shutil.copy(REPO / "tests" / "fixtures" / "db" / "intake-0001.sqlite3", folder / "intake.sqlite3")
+    old = IntakeApp.open(db_url=f"sqlite:///{folder / 'intake.sqlite3'}", station="dock-old", paths=Paths(folder, folder))
+    try:
+        for key, value in central.tls.items():
+            old.settings.set(f"sync.{key}", value)
+        station = Station(old, folder, central)
+        register_station(old.ctx, old.settings, central.config(), station.secrets)
+        report = station.sync()
+        assert report.pushed["scans"] > 0 and report.refused_by_central == []
+        office = central.office()
+        rec = reconciliations(office)
+        assert rec == reconciliations(old)
+        assert rec["TB-2026-0001"]["totals"]["received"] == 21
+    finally:
+        old.close()
+
+
+def test_progress_is_reported_for_push_and_pull(central, make_station, tmp_path):
+    office = central.office()
+    seed_office(office, tmp_path, "TB-2026-0001", SERIALS)
+    a, b = make_station("dock-a"), make_station("dock-b")
+    a.sync()
+    dock = a.app.sign_in("dock")
+    for s in SERIALS:
+        a.app.scanning.record(dock, "TB-2026-0001", s)
+    pushing, pulling = [], []
+    a.sync(batch_rows=3, progress=pushing.append)
+    b.sync(batch_rows=3, progress=pulling.append)
+    for phase, seen in (("push", pushing), ("pull", pulling)):
+        steps = [p for p in seen if p.phase == phase]
+        assert len(steps) > 3
+        assert [p.done for p in steps] == sorted(p.done for p in steps)
+        assert steps[-1].done == steps[-1].total and all(p.done <= p.total for p in steps)

@@ -194,3 +194,31 @@ def test_rows_central_refuses_are_reported_and_do_not_block_the_rest(central, ma
     again = a.sync()  # tried again, still refused, and still not in the way
     assert len(again.refused_by_central) == 2 and central.count("units") == 5
     assert reconciliations(a.app)[ORDER] == reconciliations(office)[ORDER]
+
+
+def test_rows_this_station_cannot_take_are_set_aside_and_the_pull_goes_on(central, make_station, tmp_path):
+    codes = serials(6, 37)
+    office = central.office()
+    seed_office(office, tmp_path, ORDER, codes)
+    a = make_station("dock-a")
+    a.sync()
+    # someone opened dock-a's database once as "dock-b": a local station row of that name
+    from intake_app.services.stations import ensure_station
+
+    with a.app.store.write() as conn:
+        ensure_station(conn, "dock-b", a.app.clock)
+    b = make_station("dock-b", offset_s=60)  # the real dock-b, registered at central
+    b.sync()
+    receive(b, codes[:2])
+    b.sync()
+    report = a.sync()
+    aside = {r["table"] for r in report.set_aside}
+    assert "stations" in aside  # the real dock-b clashes with the local name...
+    assert "units" in aside or "scans" in aside  # ...and so do its rows that need it
+    assert {r["table"] for r in report.refused_by_central} == {"stations"}  # the local one is refused there
+    status = a.syncer().status(probe=False)
+    assert {r["table"] for r in status["set_aside_from_central"]} == aside
+    receive(a, codes[2:4])
+    a.sync()  # still going: its own scans reach central, the set-aside rows are tried again
+    assert central.count("units") == 4
+    assert {r["table"] for r in a.syncer().status(probe=False)["set_aside_from_central"]} == aside

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlalchemy import func, select
 
 from intake_app.store import tables as t
@@ -45,6 +46,7 @@ def plan(i, orders):
     }
 
 
+@pytest.mark.timeout(1200)  # 20,000 real scans through the command line: minutes on a busy 2-core machine
 def test_four_stations_offline_then_syncing_at_once(central, make_station, tmp_path):
     orders = [serials(PER_ORDER, 100 + i) for i in range(N)]
     office = central.office()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 import click
@@ -147,15 +148,16 @@ def _status_text(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _progress_printer() -> Any:
-    last: dict[str, int] = {}
+def _progress_printer(every_s: float = 1.0) -> Any:
+    """Progress on stderr: at most a line a second per phase, and always the last one."""
+    last: dict[str, float] = {}
 
     def show(p: Progress) -> None:
-        key = f"{p.phase}:{p.table}"
-        if last.get(key) == p.done:
+        now = time.monotonic()
+        if p.done < p.total and now - last.get(p.phase, 0.0) < every_s:
             return
-        last[key] = p.done
-        click.echo(f"{p.phase} {p.table:<20} {p.done}/{p.total}", err=True)
+        last[p.phase] = now
+        click.echo(f"{p.phase} {p.done}/{p.total} rows ({p.table})", err=True)
         sys.stderr.flush()
 
     return show

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, Table, delete, insert, select, text
+from sqlalchemy import Connection, Table, delete, insert, text
 
 from ..store.models import FACT_TABLES, Base
 from ..store.tables import sync_state
@@ -83,6 +83,3 @@ def pulling(conn: Connection) -> Iterator[None]:
     yield
     conn.execute(delete(sync_state).where(sync_state.c.key == PULLING))
 
-
-def queued(conn: Connection) -> bool:
-    return conn.execute(select(sync_state.c.key).where(sync_state.c.key == PULLING)).first() is not None

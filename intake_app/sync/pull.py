@@ -130,19 +130,23 @@ class Puller:
 
     def _store(self, tbl: Table, rows: list[dict[str, Any]], horizon: Horizon) -> None:
         with self.local.write() as lc, pulling(lc):
-            new = self._insert(lc, tbl, rows)
-            if tbl.name in ("units", "corrections"):
-                self.result.orders |= apply_arrived(lc, new if tbl.name == "units" else [],
-                                                    new if tbl.name == "corrections" else [])
-            elif new and "order_id" in tbl.c:
-                self.result.orders |= {r["order_id"] for r in new}
+            self._take(lc, tbl, rows)
             bookkeeping.put_horizon(lc, tbl.name, horizon, self.now())
-        self.result.rows[tbl.name] = self.result.rows.get(tbl.name, 0) + len(new)
         self.result.read += len(rows)
         self.done += len(rows)
         self.batches += 1
         self.hooks.after_pull_batch(self.batches)
         self.progress(Progress("pull", tbl.name, min(self.done, self.total), self.total))
+
+    def _take(self, lc: Connection, tbl: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert the new rows and bring derived state up to date; note what changed."""
+        new = self._insert(lc, tbl, rows)
+        if tbl.name in ("units", "corrections"):
+            self.result.orders |= apply_arrived(lc, new if tbl.name == "units" else [],
+                                                new if tbl.name == "corrections" else [])
+        elif new and "order_id" in tbl.c:
+            self.result.orders |= {r["order_id"] for r in new}
+        self.result.rows[tbl.name] = self.result.rows.get(tbl.name, 0) + len(new)
 
     def _insert(self, lc: Connection, tbl: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Insert the rows this station lacks; rows it cannot take are set aside with the reason."""
@@ -187,12 +191,8 @@ class Puller:
             for tbl in fact_tables():
                 ids = by_table.get(tbl.name)
                 if ids:
-                    rows = [dict(r._mapping) for r in self.central.execute(select(tbl).where(tbl.c.id.in_(ids)))]
-                    new = self._insert(lc, tbl, rows)
-                    self.result.rows[tbl.name] = self.result.rows.get(tbl.name, 0) + len(new)
-                    if tbl.name in ("units", "corrections"):
-                        self.result.orders |= apply_arrived(lc, new if tbl.name == "units" else [],
-                                                            new if tbl.name == "corrections" else [])
+                    self._take(lc, tbl, [dict(r._mapping)
+                                         for r in self.central.execute(select(tbl).where(tbl.c.id.in_(ids)))])
 
 
 def _parents_first(tbl: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
