@@ -241,3 +241,22 @@ def wait_for(condition, timeout=30.0):
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.02)
+
+
+def test_a_damaged_pull_horizon_means_pulling_again_not_missing_rows(central, make_station, tmp_path):
+    from intake_app.sync import bookkeeping
+    from intake_app.sync.bookkeeping import Horizon
+
+    for junk in (None, "x", {"xmin": "abc"}, {"xmin": 5, "done": ["q"]}, {"partial": [1]}, []):
+        assert Horizon.from_json(junk) == Horizon()
+    codes = serials(10, 27)
+    office = central.office()
+    seed_office(office, tmp_path, "TB-2026-0001", codes)
+    a = make_station("dock-a")
+    a.sync()
+    with a.app.store.write() as conn:
+        for table in ("orders", "expected_units", "units"):
+            bookkeeping.put(conn, f"pull:{table}", {"xmin": "garbage"}, a.app.clock.now())
+    report = a.sync()
+    assert report.read >= 11 and report.pulled == {}  # read again, nothing doubled
+    assert reconciliations(a.app) == reconciliations(office)

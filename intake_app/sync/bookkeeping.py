@@ -34,11 +34,13 @@ class Horizon:
 
     @classmethod
     def from_json(cls, value: Any) -> Horizon:
-        if not isinstance(value, dict):
+        """A stored horizon; anything unreadable means "from the start" (duplicates are skipped by id)."""
+        try:
+            partial = value.get("partial")
+            return cls(int(value.get("xmin", 0)), frozenset(int(x) for x in value.get("done", [])),
+                       (int(partial[0]), int(partial[1])) if partial else None)
+        except (AttributeError, TypeError, ValueError, IndexError):
             return cls()
-        partial = value.get("partial")
-        return cls(int(value.get("xmin", 0)), frozenset(int(x) for x in value.get("done", [])),
-                   (int(partial[0]), int(partial[1])) if partial else None)
 
 
 def get(conn: Connection, key: str) -> Any:
