@@ -146,7 +146,8 @@ class Puller:
                                                 new if tbl.name == "corrections" else [])
         elif new and "order_id" in tbl.c:
             self.result.orders |= {r["order_id"] for r in new}
-        self.result.rows[tbl.name] = self.result.rows.get(tbl.name, 0) + len(new)
+        if new:
+            self.result.rows[tbl.name] = self.result.rows.get(tbl.name, 0) + len(new)
 
     def _insert(self, lc: Connection, tbl: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Insert the rows this station lacks; rows it cannot take are set aside with the reason."""
