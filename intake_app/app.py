@@ -26,6 +26,7 @@ from .services.customers import Customers
 from .services.manifests import Manifests
 from .services.operators import Operators, name_key
 from .services.orders import Orders
+from .services.printing import Printing
 from .services.reconciliation import Reconciler
 from .services.scanning import Scanning
 from .services.stations import default_station_name, ensure_station
@@ -52,6 +53,7 @@ class IntakeApp:
     counts: Counts = field(init=False)
     reconciler: Reconciler = field(init=False)
     operators: Operators = field(init=False)
+    printing: Printing = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = Customers(self.ctx)
@@ -62,6 +64,7 @@ class IntakeApp:
         self.counts = Counts(self.ctx)
         self.reconciler = Reconciler(self.ctx)
         self.operators = Operators(self.ctx)
+        self.printing = Printing(self.ctx, self.settings, self.reconciler)
 
     @property
     def station(self) -> StationInfo:
@@ -99,6 +102,7 @@ class IntakeApp:
         return self.operators.sign_in(name or self.settings.get("operator.default"), pin)
 
     def close(self) -> None:
+        self.printing.stop_worker()
         self.store.dispose()
 
     @property

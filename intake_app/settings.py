@@ -61,6 +61,35 @@ def _not_negative(v: float) -> str | None:
 
 def _camera_device(v: str) -> str | None:
     return None if v.strip() else "give a camera number (0, 1...) or a video file or image folder"
+def _label_size(v: str) -> str | None:
+    from .printing.content import LabelSize
+
+    try:
+        LabelSize.parse(v)
+    except InputError as exc:
+        return exc.message
+    return None
+
+
+def _printers(v: dict[str, Any]) -> str | None:
+    from .printing.config import check_printers
+
+    return check_printers(v)
+
+
+def _printer_name(v: str) -> str | None:
+    return None if not v or v.replace("-", "").replace("_", "").replace(".", "").isalnum() else \
+        "a printer name has letters, digits, _ . - (one of printing.printers)"
+
+
+def _timezone(v: str) -> str | None:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(v)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "an IANA time zone, e.g. Europe/Stockholm"
+    return None
 
 
 def _db_url(v: str) -> str | None:
@@ -115,6 +144,25 @@ OPTIONS: tuple[Option, ...] = (
     Option("camera.invert", bool, False, "Also read light-on-dark codes (slower)"),
     Option("camera.fallback", bool, True, "Try ZBar on frames zxing-cpp cannot read (reads confirmed first)"),
     Option("camera.workers", int, 2, "Decoding threads (one per processor core)", check=_at_least_one),
+    Option("printing.printers", dict, {}, "Printers by name: driver (tcp, cups, folder, null), format (zpl, pdf), "
+           "dpi and the driver's options (README, Printing)", check=_printers),
+    Option("printing.label_printer", str, "", "Printer for unit and pallet labels; empty: none",
+           check=_printer_name),
+    Option("printing.receipt_printer", str, "", "Printer for receipts; empty: none", check=_printer_name),
+    Option("printing.unit_label_size", str, "57x32", "Unit label size in mm, width x height", check=_label_size),
+    Option("printing.pallet_label_size", str, "101.6x152.4", "Pallet label size in mm (4 x 6 in)",
+           check=_label_size),
+    Option("printing.label_language", str, "sv", "Language of label texts", choices=("sv", "en")),
+    Option("printing.receipt_language", str, "sv", "Language of receipts", choices=("sv", "en")),
+    Option("printing.receiver_name", str, "", "Our company's name on the receipt's 'received by' block"),
+    Option("printing.timezone", str, "Europe/Stockholm", "Time zone of dates on labels and receipts",
+           check=_timezone),
+    Option("printing.auto_print_receipt", bool, True, "Print the final receipt at sign-off (receipt printer)"),
+    Option("printing.retry_initial_s", float, 2.0, "First wait before retrying a printer that is down",
+           check=_positive),
+    Option("printing.retry_max_s", float, 120.0, "Longest wait between retries", check=_positive),
+    Option("printing.timeout_s", float, 10.0, "How long to wait for a printer or CUPS to answer",
+           check=_positive),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -137,7 +185,7 @@ def coerce(opt: Option, value: Any) -> Any:
             if lowered not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
                 raise ValueError(value)
             value = lowered in ("true", "1", "yes", "on")
-        elif opt.type is bool and not isinstance(value, bool) or opt.type in (int, float) and isinstance(value, bool):
+        elif opt.type is bool and not isinstance(value, bool) or opt.type in (int, float) and isinstance(value, bool) or opt.type is dict and not isinstance(value, dict):
             raise ValueError(value)
         else:
             value = opt.type(value)
@@ -196,6 +244,7 @@ class Settings:
         return {o.key: self.get(o.key) for o in OPTIONS}
 
     def save(self) -> None:
+        """Write the settings file (tables such as ``printing.printers`` nest under their section)."""
         if self.path is None:
             return
         nested: dict[str, Any] = {"version": SETTINGS_VERSION}
@@ -211,7 +260,8 @@ class Settings:
 def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if isinstance(value, dict):
+        opt = _BY_KEY.get(f"{prefix}{key}")
+        if isinstance(value, dict) and not (opt and opt.type is dict):  # a dict option is one value
             out.update(_flatten(value, f"{prefix}{key}."))
         else:
             out[f"{prefix}{key}"] = value

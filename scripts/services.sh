@@ -70,7 +70,16 @@ start_cups() {
   fi
   $run lpadmin -p PDF -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd 2>/dev/null
   $run lpadmin -d PDF
-  say "CUPS with queue PDF -> $INTAKE_CUPS_PDF_OUT"
+  # A raw queue for ZPL, as a dock would set up a Zebra in CUPS: its socket backend delivers to
+  # 127.0.0.1:$INTAKE_CUPS_ZPL_PORT, where the printing tests listen as a Zebra. "Raw queues are
+  # deprecated" is CUPS's warning, not an error. retry-job: a printer that is off keeps the queue.
+  export INTAKE_CUPS_ZPL_PORT=${INTAKE_CUPS_ZPL_PORT:-59100}
+  while (exec 3<>/dev/tcp/127.0.0.1/$INTAKE_CUPS_ZPL_PORT) 2>/dev/null; do
+    INTAKE_CUPS_ZPL_PORT=$((INTAKE_CUPS_ZPL_PORT + 1)); done  # port in use
+  $run lpadmin -p ZPL -v "socket://127.0.0.1:$INTAKE_CUPS_ZPL_PORT" -E -m raw -o printer-error-policy=retry-job \
+    2>/dev/null
+  $run cancel -a ZPL 2>/dev/null || true  # jobs a previous run left behind
+  say "CUPS with queue PDF -> $INTAKE_CUPS_PDF_OUT and raw queue ZPL -> 127.0.0.1:$INTAKE_CUPS_ZPL_PORT"
 }
 
 start_services() {

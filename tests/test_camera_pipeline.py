@@ -8,6 +8,7 @@ pipeline does not know the difference). Frame times come from an injected clock 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
 
 import cv2
@@ -53,7 +54,8 @@ def run_pipeline(source, **kw) -> tuple[list[CameraScan], list[FrameResult], Cam
     results: list[FrameResult] = []
     on_scan = kw.pop("on_scan", scans.append)
     expected = kw.pop("expected", {})
-    p = CameraPipeline(source, lossless=kw.pop("lossless", True), on_scan=on_scan, on_frame=results.append,
+    p = CameraPipeline(source, lossless=kw.pop("lossless", True), on_scan=on_scan,
+                       on_frame=kw.pop("on_frame", results.append),
                        clock=kw.pop("clock", frame_clock()), **kw)
     p.set_expected(expected)
     p.start()
@@ -129,9 +131,16 @@ def test_hold_off_a_unit_held_in_view_scans_once_and_again_after_it_left(app, pe
 def test_live_mode_always_takes_the_newest_frame(tmp_path):
     frames, _ = passing_units(["5CDAAA1111"], seconds_each=3.0, gap_s=0.2, d=DIFFICULTIES["easy"])
     video = write_video(tmp_path / "fast.avi", frames)
-    # unpaced file in live mode: capture runs far ahead of two decoders, so frames must be dropped
-    scans, results, p = run_pipeline(VideoFileSource(video), lossless=False, workers=2,
-                                     aim=AimBox(enabled=False))
+    # unpaced file in live mode: capture runs far ahead of two decoders, so frames must be dropped.
+    # Each decoded frame is held 30 ms after decoding (a slow consumer), so that holds on a busy machine too.
+    results: list[FrameResult] = []
+
+    def slow_consumer(r: FrameResult) -> None:
+        results.append(r)
+        time.sleep(0.03)
+
+    scans, _, p = run_pipeline(VideoFileSource(video), lossless=False, workers=2, aim=AimBox(enabled=False),
+                               on_frame=slow_consumer)
     seqs = [r.frame.seq for r in results]
     assert p.stats.captured == len(frames)
     assert p.stats.skipped > 0 and p.stats.decoded < p.stats.captured

@@ -87,32 +87,94 @@ def test_a_migration_that_dropped_a_capture_trigger_is_healed(central, make_stat
     assert reconciliations(b.app) == reconciliations(office)
 
 
-def test_a_station_from_before_sync_joins_a_central(central, make_station, tmp_path):
+def test_a_station_from_before_sync_joins_a_central_that_knows_its_people(central, make_station, tmp_path):
+    """A revision-0001 station (demo data, a pallet scanned) upgrades and syncs with a central whose
+    office seeded the same demo: operators and customers are one row each, nothing is refused."""
     import shutil
 
     from intake_app.app import IntakeApp
+    from intake_app.demo import seed_demo
+    from intake_app.domain.ids import fact_uuid
     from intake_app.paths import Paths
     from intake_app.sync.register import register_station
 
     from .conftest import REPO
 
+    office = central.office()
+    seed_demo(office)
     folder = tmp_path / "dock-old"
     folder.mkdir()
     shutil.copy(REPO / "tests" / "fixtures" / "db" / "intake-0001.sqlite3", folder / "intake.sqlite3")
     old = IntakeApp.open(db_url=f"sqlite:///{folder / 'intake.sqlite3'}", station="dock-old", paths=Paths(folder, folder))
     try:
+        boss = old.sign_in("Sven Ekström", "2468")
+        assert boss.id == fact_uuid("operator", "sven ekström")  # re-keyed by the migration
         for key, value in central.tls.items():
             old.settings.set(f"sync.{key}", value)
         station = Station(old, folder, central)
         register_station(old.ctx, old.settings, central.config(), station.secrets)
         report = station.sync()
-        assert report.pushed["scans"] > 0 and report.refused_by_central == []
-        office = central.office()
-        rec = reconciliations(office)
-        assert rec == reconciliations(old)
-        assert rec["TB-2026-0001"]["totals"]["received"] == 21
+        assert report.pushed["scans"] > 0 and report.refused_by_central == [] and report.set_aside == []
+        for app in (office, old):
+            assert sorted(o.name for o in app.operators.all()) == ["Admin", "Anna Lindqvist", "Sven Ekström", "dock"]
+            assert len(app.customers.all()) == 6
+        status = station.syncer().status(probe=False)
+        # both made TB-2026-0001..5 (the same demo, separately): kept twice, reported, reachable by id
+        assert status["conflicts"]["order_numbers_used_twice"] == [f"TB-2026-000{i}" for i in range(1, 6)]
+        (mine,) = [o for o in old.orders.all() if o.number == "TB-2026-0001" and o.received]
+        assert office.reconciler.reconcile(mine.id) == old.reconciler.reconcile(mine.id)
+        assert old.reconciler.reconcile(mine.id)[0]["totals"]["received"] == 21
     finally:
         old.close()
+
+
+def test_central_from_before_sync_is_rekeyed_with_its_references(tmp_path):
+    """PostgreSQL: rows written before revision 0002_sync get natural-key ids, foreign keys kept."""
+    import uuid
+
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from intake_app.domain.ids import fact_uuid
+    from intake_app.store.db import make_engine
+    from intake_app.store.migrate import MIGRATIONS, alembic_config, upgrade
+
+    from .conftest import T0
+    from .sync_support import empty_database
+
+    before = ScriptDirectory(str(MIGRATIONS)).get_revision("0002_sync").down_revision
+    with empty_database() as url:
+        engine = make_engine(url)
+        command.upgrade(alembic_config(engine), str(before))
+        st, op_, cu, pa, ord_, sc = (uuid.uuid4() for _ in range(6))
+        with engine.begin() as conn:
+            q = lambda sql, **kw: conn.execute(text(sql), kw)  # noqa: E731
+            q("INSERT INTO stations VALUES (:id, 'office', 'OFC', :t)", id=st, t=T0)
+            q("INSERT INTO operators VALUES (:id, 'Sven Ekström', 'sven ekström', 'supervisor', :t, :st)",
+              id=op_, t=T0, st=st)
+            q("INSERT INTO customers (id, created_at, station_id, operator_id, name, short_name, org_number) "
+              "VALUES (:id, :t, :st, :op, 'Heby kommun', 'Heby', '212000-0316')", id=cu, t=T0, st=st, op=op_)
+            q("INSERT INTO orders (id, created_at, station_id, operator_id, number, customer_id) "
+              "VALUES (:id, :t, :st, :op, 'TB-2026-0001', :cu)", id=ord_, t=T0, st=st, op=op_, cu=cu)
+            q("INSERT INTO pallets (id, created_at, station_id, operator_id, order_id, code, kind) "
+              "VALUES (:id, :t, :st, :op, :o, '373500001234567896', 'sscc')", id=pa, t=T0, st=st, op=op_, o=ord_)
+            q("INSERT INTO scans (id, created_at, station_id, operator_id, order_id, pallet_id, raw, code, kind, "
+              "outcome, source) VALUES (:id, :t, :st, :op, :o, :p, 'X', 'X', 'serial', 'unexpected', 'cli')",
+              id=sc, t=T0, st=st, op=op_, o=ord_, p=pa)
+        assert upgrade(engine)
+        with engine.connect() as conn:
+            one = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
+            assert one("SELECT id FROM operators") == fact_uuid("operator", "sven ekström")
+            assert one("SELECT id FROM customers") == fact_uuid("customer", "212000-0316")
+            assert one("SELECT id FROM pallets") == fact_uuid("pallet", "373500001234567896")
+            assert one("SELECT operator_id FROM scans") == fact_uuid("operator", "sven ekström")
+            assert one("SELECT pallet_id FROM scans") == fact_uuid("pallet", "373500001234567896")
+            assert one("SELECT customer_id FROM orders") == fact_uuid("customer", "212000-0316")
+            fks = one("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'operators'::regclass")
+            assert fks >= 12  # every reference to operators is a foreign key again
+            assert one("SELECT count(*) FROM sync_log") == 6  # and every row is logged for the stations
+        engine.dispose()
 
 
 def test_progress_is_reported_for_push_and_pull(central, make_station, tmp_path):

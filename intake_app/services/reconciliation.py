@@ -112,6 +112,7 @@ class Reconciler:
                 raise InputError(f"order {ref.number} does not balance ({_short(rec.totals)}); give a reason "
                                  "to sign it off anyway")
             summary = {"totals": rec.totals.as_dict(), "content_sha256": content_hash(report)}
+            self.ctx.hooks.run_signing_off(conn, ref.id, summary)
             fact = self.ctx.fact(actor)
             conn.execute(insert(t.order_events).values(**fact, order_id=ref.id, kind="sign_off", reason=reason,
                                                        summary={**summary, "seen_units": seen_units(conn)}))

@@ -25,6 +25,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -252,6 +253,54 @@ class UnitState(Base):
     pallet_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     serial_key: Mapped[str] = mapped_column(String(60), index=True)
     active: Mapped[bool] = mapped_column(Boolean)
+
+
+class PrintJob(Base):
+    """A job in this station's print spool: local, mutable state (its status), never synced.
+
+    Written before it is sent; ``status`` moves queued -> sending -> done (acknowledged by the
+    printer), or back to queued with a later ``next_attempt_at`` when the printer is down, or to
+    failed / cancelled. ``payload`` holds the exact bytes sent, so a retry sends the same bytes.
+    A reprint is a new job pointing at the job it repeats.
+    """
+
+    __tablename__ = "print_jobs"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime]
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # unit_label | pallet_label | receipt | test
+    subject: Mapped[str] = mapped_column(String(80))  # internal id, pallet code, order number, printer
+    printer: Mapped[str] = mapped_column(String(40))
+    format: Mapped[str] = mapped_column(String(8))  # zpl | pdf
+    options: Mapped[dict[str, Any]]  # language, dpi, label size, ...
+    reason: Mapped[str | None] = mapped_column(Text)
+    reprint_of: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))  # queued | sending | done | failed | cancelled
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    printer_ref: Mapped[str | None] = mapped_column(String(300))
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    payload_sha256: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_print_jobs_printer_status", "printer", "status", "created_at"),
+                      Index("ix_print_jobs_subject", "kind", "subject"))
+
+
+class PrintMark(Base):
+    """How far the spool has looked for new units of this station to label (their ``seq``).
+
+    Unit labels are queued from the units table, not by the scan: scanning does no printing
+    work at all, and a crash loses no label (the next look starts from the mark).
+    """
+
+    __tablename__ = "print_marks"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)  # unit_labels:<station id>
+    value: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
 
 
 FACT_TABLES = (

@@ -1,7 +1,7 @@
 """sync bookkeeping: outbox (station), log by transaction id (central), state; natural keys not unique
 
 Revision ID: 0002_sync
-Revises: 0001
+Revises: 0002_print
 Create Date: 2026-11-28 17:00:06.376959
 
 * ``sync_outbox`` (station, SQLite): an ``AFTER INSERT`` trigger on every fact table records each
@@ -12,16 +12,22 @@ Create Date: 2026-11-28 17:00:06.376959
   commits.
 * ``orders.number`` and ``units.internal_id`` lose their unique constraints (kept as indexes): facts
   made offline at two stations must both survive a sync.
+* Operators (by name), customers (by organisation number) and pallets (by code) get the UUID every
+  station gives them from now on (``domain.ids.fact_uuid``), references included. No database
+  before this revision ever shared a row, so re-keying them here is safe, and a station from before
+  sync can join a central that already knows the same operator or customer.
 """
 
 from __future__ import annotations
+
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
 
 
 revision = '0002_sync'
-down_revision = '0001'
+down_revision = '0002_print'
 branch_labels = None
 depends_on = None
 
@@ -46,14 +52,55 @@ BEGIN
 END $$
 """
 
+# (table, kind, natural key column): rows that are their natural key from this revision on
+NATURAL = (("operators", "operator", "name_key"), ("customers", "customer", "org_number"),
+           ("pallets", "pallet", "code"))
+PLAIN_REFERENCES = {"pallets": (("unit_state", "pallet_id"),)}  # references without a foreign key
+
 PG_TRIGGER = """
 CREATE TRIGGER sync_log_{t} AFTER INSERT ON {t} REFERENCING NEW TABLE AS new_rows
 FOR EACH STATEMENT EXECUTE FUNCTION sync_log_insert()
 """
 
 
+def natural_id(kind: str, key: str) -> uuid.UUID:
+    """``domain.ids.fact_uuid`` as it is at this revision (a migration never imports changing code)."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"intake-dock:{kind}:{key}")
+
+
+def rekey_natural_facts(bind: sa.Connection) -> None:
+    """Give operators, customers and pallets their natural-key UUIDs, and every reference too.
+
+    References are found in the database's own foreign keys, so any table a revision before this
+    one added is covered. On PostgreSQL those foreign keys are dropped and made again around the
+    update (checked again when made); on SQLite env.py has them off and checks them at the end.
+    """
+    insp = sa.inspect(bind)
+    tables = insp.get_table_names()
+    for table, kind, key in NATURAL:
+        rows = bind.execute(sa.text(f"SELECT id, {key} FROM {table} WHERE {key} IS NOT NULL")).all()
+        mapping = [{"old": uuid.UUID(str(r[0])), "new": natural_id(kind, r[1])} for r in rows]
+        mapping = [m for m in mapping if m["old"] != m["new"]]
+        if not mapping:
+            continue
+        fks = [(t, fk) for t in tables for fk in insp.get_foreign_keys(t) if fk["referred_table"] == table]
+        if bind.dialect.name == "postgresql":
+            for t, fk in fks:
+                op.drop_constraint(fk["name"], t, type_="foreignkey")
+        columns = [(table, "id")] + [(t, fk["constrained_columns"][0]) for t, fk in fks]
+        columns += [ref for ref in PLAIN_REFERENCES.get(table, ()) if ref[0] in tables]
+        for t, col in columns:
+            target = sa.table(t, sa.column(col, sa.Uuid()))
+            bind.execute(sa.update(target).where(target.c[col] == sa.bindparam("old"))
+                         .values({col: sa.bindparam("new")}), mapping)
+        if bind.dialect.name == "postgresql":
+            for t, fk in fks:
+                op.create_foreign_key(fk["name"], t, table, fk["constrained_columns"], fk["referred_columns"])
+
+
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
+    rekey_natural_facts(op.get_bind())
     # batch mode rebuilds orders and units on SQLite; env.py turns foreign keys off around it
     op.create_table('sync_log',
     sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
