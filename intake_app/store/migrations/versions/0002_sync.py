@@ -86,7 +86,7 @@ def rekey_natural_facts(bind: sa.Connection) -> None:
         fks = [(t, fk) for t in tables for fk in insp.get_foreign_keys(t) if fk["referred_table"] == table]
         if bind.dialect.name == "postgresql":
             for t, fk in fks:
-                op.drop_constraint(fk["name"], t, type_="foreignkey")
+                op.drop_constraint(str(fk["name"]), t, type_="foreignkey")  # PostgreSQL names every one
         columns = [(table, "id")] + [(t, fk["constrained_columns"][0]) for t, fk in fks]
         columns += [ref for ref in PLAIN_REFERENCES.get(table, ()) if ref[0] in tables]
         for t, col in columns:
@@ -95,7 +95,7 @@ def rekey_natural_facts(bind: sa.Connection) -> None:
                          .values({col: sa.bindparam("new")}), mapping)
         if bind.dialect.name == "postgresql":
             for t, fk in fks:
-                op.create_foreign_key(fk["name"], t, table, fk["constrained_columns"], fk["referred_columns"])
+                op.create_foreign_key(str(fk["name"]), t, table, fk["constrained_columns"], fk["referred_columns"])
 
 
 def upgrade() -> None:
