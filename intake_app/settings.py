@@ -37,6 +37,16 @@ def _positive(v: float) -> str | None:
     return None if v > 0 else "must be greater than 0"
 
 
+def _central_url(v: str) -> str | None:
+    if v and not v.startswith(("postgresql", "postgres:")):
+        return "the central database URL looks like postgresql+psycopg://role@host:5432/intake"
+    return None
+
+
+def _batch(v: int) -> str | None:
+    return None if 1 <= v <= 100_000 else "must be between 1 and 100000"
+
+
 def _fraction(v: float) -> str | None:
     return None if 0.1 <= v <= 1.0 else "must be between 0.1 and 1.0 (a fraction of the frame)"
 
@@ -104,6 +114,17 @@ OPTIONS: tuple[Option, ...] = (
            check=_positive),
     Option("scanner.serial_port", str, "", "Serial scanner port (e.g. /dev/ttyACM0 or COM3); empty: none"),
     Option("scanner.serial_baud", int, 9600, "Serial scanner speed", check=_positive),
+    Option("sync.central_url", str, "", "Central PostgreSQL URL, without password (kept in the keyring)",
+           check=_central_url, env="INTAKE_CENTRAL_URL"),
+    Option("sync.sslmode", str, "prefer", "TLS to central: verify-full checks the server's certificate and name",
+           choices=("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+           env="INTAKE_CENTRAL_SSLMODE"),
+    Option("sync.ca_file", str, "", "CA certificate file that signed central's certificate (verify-ca/-full)",
+           env="INTAKE_CENTRAL_CA_FILE"),
+    Option("sync.connect_timeout", int, 5, "Seconds to wait for central before calling it unreachable",
+           check=_positive),
+    Option("sync.interval_seconds", float, 60.0, "Background sync: seconds between syncs", check=_positive),
+    Option("sync.batch_rows", int, 2000, "Rows per sync batch (one transaction each way)", check=_batch),
     # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
     Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
            check=_camera_device, env="INTAKE_CAMERA"),

@@ -207,3 +207,22 @@ def _count_dict(line_id: str | None, category: str, description: str, expected: 
         "line_id": line_id, "category": category, "description": description, "expected": expected,
         "received": received, "missing": max(0, expected - received), "extras": max(0, received - expected),
     }
+
+
+def received_after_sign_off(units: list[UnitRow], origin: dict[str, tuple[str, int]],
+                            seen: dict[str, int] | None, signed_at: datetime) -> list[UnitRow]:
+    """The units a sign-off did not count: they reached the signing database after it.
+
+    ``origin`` gives each unit's station (as text) and that station's sequence number; ``seen`` is
+    what the sign-off recorded: the highest sequence of every station it knew. A station numbers
+    its units in order and syncs them in order, so a unit above its station's mark was not there,
+    even if it was scanned (offline) before the sign-off. Sign-offs without a record fall back
+    to time: units received after the sign-off.
+    """
+    def late(u: UnitRow) -> bool:
+        if seen is None:
+            return u.received_at > signed_at
+        station, seq = origin[u.id]
+        return seq > seen.get(station, 0)
+
+    return sorted((u for u in units if late(u)), key=lambda u: (u.received_at, u.internal_id))

@@ -19,8 +19,11 @@ _US = t.unit_state
 
 # One query for the matched path: the expected units with this key, their order (number, customer,
 # status) and the active unit already received for each, if any.
-_RECEIVED = (select(_US.c.unit_id).where(_US.c.expected_unit_id == _E.c.id, _US.c.active)
-             .order_by(_US.c.unit_id).limit(1).scalar_subquery())
+# Two stations may both have received one expected unit while offline (sync keeps both): the earliest
+# is the match, as in reconciliation.
+_RECEIVED = (select(_US.c.unit_id).join(t.units, t.units.c.id == _US.c.unit_id)
+             .where(_US.c.expected_unit_id == _E.c.id, _US.c.active)
+             .order_by(t.units.c.created_at, t.units.c.id).limit(1).scalar_subquery())
 _EXPECTED = (
     select(_E.c.id, _E.c.order_id, _E.c.serial, _E.c.asset_tag, _E.c.manufacturer, _E.c.model, _E.c.category,
            _E.c.category_key, _E.c.serial_key, t.orders.c.number, t.customers.c.short_name,

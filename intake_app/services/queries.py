@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Row, String, bindparam, select, type_coerce
 
 from ..domain.categories import category_key
 from ..domain.outcomes import ExpectedRef, OrderRef, PalletRef, UnitRef
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..store import tables as t
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
@@ -45,7 +45,8 @@ ORDER_STATUS = _latest_event(t.order_events, t.order_events.c.order_id, t.orders
 _ORDER = (select(t.orders.c.id, t.orders.c.number, t.customers.c.short_name, ORDER_STATUS.label("status"))
           .join(t.customers, t.customers.c.id == t.orders.c.customer_id))
 _ORDER_BY_ID = _ORDER.where(t.orders.c.id == bindparam("oid"))
-_ORDER_BY_NUMBER = _ORDER.where(t.orders.c.number == bindparam("number"))
+_ORDER_BY_NUMBER = (_ORDER.where(t.orders.c.number == bindparam("number"))
+                    .order_by(t.orders.c.created_at, t.orders.c.id).limit(3))
 _STATUS_BY_ID = select(ORDER_STATUS).where(t.orders.c.id == bindparam("oid"))
 
 
@@ -61,7 +62,11 @@ def order_ref(conn: Connection, order: str | uuid.UUID) -> OrderRef:
     if oid is not None:
         row = conn.execute(_ORDER_BY_ID, {"oid": oid}).first()
     else:
-        row = conn.execute(_ORDER_BY_NUMBER, {"number": str(order).strip().upper()}).first()
+        rows = conn.execute(_ORDER_BY_NUMBER, {"number": str(order).strip().upper()}).all()
+        if len(rows) > 1:  # two stations gave one number to two orders while offline: a fact, kept by sync
+            raise Conflict(f"more than one order is numbered {rows[0].number}; use the order's id: "
+                           + ", ".join(str(r.id) for r in rows))
+        row = rows[0] if rows else None
     if row is None:
         raise NotFound(f"no order {order!s}")
     return order_ref_from_row(row)

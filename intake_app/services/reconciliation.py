@@ -12,10 +12,10 @@ import hashlib
 import io
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy import Connection, and_, func, insert, select
 
 from ..domain.outcomes import OrderRef
 from ..domain.reconcile import (
@@ -27,6 +27,7 @@ from ..domain.reconcile import (
     ScanRow,
     Tally,
     UnitRow,
+    received_after_sign_off,
     reconcile,
 )
 from ..domain.roles import Permission
@@ -47,6 +48,8 @@ class OrderReconciliation:
     expected: list[ExpectedRow]
     units: list[UnitRow]
     signed_off: dict[str, Any] | None
+    after_sign_off: list[UnitRow] = field(default_factory=list)  # synced in after the sign-off
+    signed_hash: str | None = None  # the content hash the sign-off recorded
 
 
 class Reconciler:
@@ -70,14 +73,19 @@ class Reconciler:
         rec = reconcile(expected, units, load_scans(conn, ref.id), load_count_lines(conn, ref.id),
                         load_counts(conn, ref.id), load_pallets(conn, ref.id))
         sign = conn.execute(
-            select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason)
+            select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason,
+                   t.order_events.c.summary)
             .outerjoin(t.operators, t.operators.c.id == t.order_events.c.operator_id)
             .where(t.order_events.c.order_id == ref.id)
             .order_by(t.order_events.c.created_at.desc(), t.order_events.c.id.desc()).limit(1)
         ).first()
-        signed = ({"at": sign.created_at.isoformat(), "by": sign.name, "reason": sign.reason}
-                  if sign is not None and sign.kind == "sign_off" else None)
-        return OrderReconciliation(ref, rec, expected, units, signed)
+        if sign is None or sign.kind != "sign_off":
+            return OrderReconciliation(ref, rec, expected, units, None)
+        signed = {"at": sign.created_at.isoformat(), "by": sign.name, "reason": sign.reason}
+        summary = sign.summary or {}
+        late = received_after_sign_off(units, load_origins(conn, ref.id), summary.get("seen_units"),
+                                       sign.created_at)
+        return OrderReconciliation(ref, rec, expected, units, signed, late, summary.get("content_sha256"))
 
     def _reconcile(self, conn: Connection, order: str | uuid.UUID) -> tuple[dict[str, Any], Reconciliation]:
         result = self._compute(conn, order)
@@ -86,6 +94,9 @@ class Reconciler:
         report["status"] = "signed_off" if ref.signed_off else "open"
         if result.signed_off is not None:
             report["signed_off"] = result.signed_off
+            report["changed_since_sign_off"] = content_hash(report) != result.signed_hash
+        # units synced in after the order was signed off (e.g. scanned offline meanwhile): for a supervisor
+        report["received_after_sign_off"] = [_unit_json(u) for u in result.after_sign_off]
         return report, result.rec
 
     def sign_off(self, actor: Actor, order: str | uuid.UUID, reason: str | None = None) -> dict[str, Any]:
@@ -104,7 +115,7 @@ class Reconciler:
             self.ctx.hooks.run_signing_off(conn, ref.id, summary)
             fact = self.ctx.fact(actor)
             conn.execute(insert(t.order_events).values(**fact, order_id=ref.id, kind="sign_off", reason=reason,
-                                                       summary=summary))
+                                                       summary={**summary, "seen_units": seen_units(conn)}))
         self.ctx.publish("sign_off", ref.id)
         return {"order": ref.number, "signed_off_at": fact["created_at"].isoformat(),  # type: ignore[attr-defined]
                 "by": actor.name, "reason": reason, **summary}
@@ -141,12 +152,14 @@ def _short(t_: Tally) -> str:
 
 
 def load_expected(conn: Connection, order_id: uuid.UUID) -> list[ExpectedRow]:
-    e = t.expected_units
+    e, mi = t.expected_units, t.manifest_imports
+    # manifest by manifest, line by line; ids break ties so every database lists them alike
     return [
         ExpectedRow(id_text(r.id), r.line_no, r.serial, r.asset_tag, r.manufacturer, r.model, r.category_key)
         for r in conn.execute(select(text_id(e.c.id), e.c.line_no, e.c.serial, e.c.asset_tag, e.c.manufacturer,
-                                     e.c.model, e.c.category_key).where(e.c.order_id == order_id)
-                              .order_by(e.c.line_no))
+                                     e.c.model, e.c.category_key).join(mi, mi.c.id == e.c.import_id)
+                              .where(e.c.order_id == order_id)
+                              .order_by(mi.c.created_at, mi.c.id, e.c.line_no, e.c.id))
     ]
 
 
@@ -185,17 +198,31 @@ def load_scans(conn: Connection, order_id: uuid.UUID) -> list[ScanRow]:
         .outerjoin(t.pallets, t.pallets.c.id == s.c.pallet_id)
         .outerjoin(other, other.c.id == s.c.other_order_id)
         .where(s.c.order_id == order_id, s.c.outcome.in_(("duplicate", "wrong_order")), ~voided)
-        .order_by(s.c.created_at)
+        .order_by(s.c.created_at, s.c.id)
     ).all()
     return [ScanRow(id_text(r.id), r.code, r.outcome, r.created_at, r.station, r.operator or "?", r.pallet,
                     {"other_order": r.other_order, "unit_id": str(r.unit_id) if r.unit_id else None})
             for r in rows]
 
 
+def seen_units(conn: Connection) -> dict[str, int]:
+    """What this database knows of every station's units: the highest sequence number per station."""
+    u = t.units
+    rows = conn.execute(select(u.c.station_id, func.max(u.c.seq)).group_by(u.c.station_id)).all()
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def load_origins(conn: Connection, order_id: uuid.UUID) -> dict[str, tuple[str, int]]:
+    """Each unit of the order (by id text): its station (as text) and that station's sequence number."""
+    u = t.units
+    return {id_text(r.id): (str(r.station_id), r.seq)
+            for r in conn.execute(select(text_id(u.c.id), u.c.station_id, u.c.seq).where(u.c.order_id == order_id))}
+
+
 def load_count_lines(conn: Connection, order_id: uuid.UUID) -> list[CountLineRow]:
     cl = t.count_lines
     return [CountLineRow(id_text(r.id), r.category_key, r.description or r.model or r.category or "", r.quantity)
-            for r in conn.execute(select(cl).where(cl.c.order_id == order_id).order_by(cl.c.line_no))]
+            for r in conn.execute(select(cl).where(cl.c.order_id == order_id).order_by(cl.c.line_no, cl.c.id))]
 
 
 def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
@@ -209,7 +236,7 @@ def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
 def load_pallets(conn: Connection, order_id: uuid.UUID) -> list[PalletRow]:
     out = []
     for r in conn.execute(select(t.pallets.c.id, t.pallets.c.code).where(t.pallets.c.order_id == order_id)
-                          .order_by(t.pallets.c.created_at)):
+                          .order_by(t.pallets.c.created_at, t.pallets.c.id)):
         weight = conn.execute(select(t.pallet_events.c.weight_kg).where(
             t.pallet_events.c.pallet_id == r.id, t.pallet_events.c.kind == "close")
             .order_by(t.pallet_events.c.created_at.desc()).limit(1)).scalar()

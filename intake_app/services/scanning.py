@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from ..domain.codes import ClassifiedCode, CodeKind, classify
-from ..domain.ids import format_pallet_id
+from ..domain.ids import fact_uuid, format_pallet_id
 from ..domain.messages import describe
 from ..domain.nearmatch import Edit
 from ..domain.outcomes import Decision, ExpectedRef, OrderRef, Outcome, UnitRef, decide
@@ -193,7 +193,7 @@ class Scanning:
                 conn.execute(insert(t.pallet_events).values(**self.ctx.fact(actor), pallet_id=existing.id,
                                                             kind="reopen", weight_kg=None))
             return PalletInfo(existing.id, existing.code, order.number, reopened=existing.closed)
-        fact = self.ctx.fact(actor)
+        fact = {**self.ctx.fact(actor), "id": fact_uuid("pallet", code.identifier)}  # one pallet, one row
         kind = "sscc" if code.kind is CodeKind.SSCC else "own"
         conn.execute(insert(t.pallets).values(**fact, order_id=order.id, code=code.identifier, kind=kind, seq=None))
         return PalletInfo(fact["id"], code.identifier, order.number, opened=True)  # type: ignore[arg-type]
@@ -220,8 +220,8 @@ class Scanning:
             station = self.ctx.station
             seq = (conn.execute(select(func.max(t.pallets.c.seq)).where(t.pallets.c.station_id == station.id))
                    .scalar() or 0) + 1
-            fact = self.ctx.fact(actor)
             pid = format_pallet_id(station.code, seq)
+            fact = {**self.ctx.fact(actor), "id": fact_uuid("pallet", pid)}
             conn.execute(insert(t.pallets).values(**fact, order_id=order_r.id, code=pid, kind="own", seq=seq))
         self.ctx.publish("pallet", order_r.id)
         return PalletInfo(fact["id"], pid, order_r.number, opened=True)  # type: ignore[arg-type]
