@@ -170,13 +170,20 @@ def test_station_restored_from_yesterdays_backup_resyncs_without_duplicates(cent
     office = central.office()
     seed_office(office, tmp_path, "TB-2026-0001", codes)
     a = make_station("dock-a")
+
+    def labels_queued() -> int:  # what the label printer's spool worker would queue now
+        return a.app.printing.spool.feed_unit_labels("labels", "zpl", {})
+
+    labels_queued()  # the first look sets the station's label mark
     a.sync()
     receive(a, "TB-2026-0001", codes[:100])
     a.sync()
     receive(a, "TB-2026-0001", codes[100:110])  # yesterday evening, not yet pushed
+    assert labels_queued() == 110
     db = a.folder / "intake.sqlite3"
     backup(db, tmp_path / "yesterday.sqlite3")
     receive(a, "TB-2026-0001", codes[110:200])
+    assert labels_queued() == 90
     a.sync()  # today: everything up to here reached central
     lost = receive(a, "TB-2026-0001", codes[200:220])  # never pushed: gone with the disk
     a.app.close()
@@ -187,6 +194,7 @@ def test_station_restored_from_yesterdays_backup_resyncs_without_duplicates(cent
 
     report = a.sync()
     assert report.pulled["units"] == 90  # today's own units came back from central
+    assert labels_queued() == 0  # ...and they were labelled before the disk died: not again
     assert central.count("units") == 200 and central.count("scans") == 200
     assert sorted(central_ids(central, "units")) == sorted(local_ids(a.app, "units"))
     assert reconciliations(a.app) == reconciliations(office)
@@ -197,6 +205,7 @@ def test_station_restored_from_yesterdays_backup_resyncs_without_duplicates(cent
         ids = list(conn.execute(select(t.units.c.internal_id)).scalars())
     assert ids.count(new.unit.internal_id) == 1
     assert new.unit.internal_id == lost[0].unit.internal_id  # number 201, as before the disk died
+    assert labels_queued() == 1
     a.sync()
     assert central.count("units") == 201
 

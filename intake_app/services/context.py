@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 
 SignOffHook = Callable[[Connection, uuid.UUID, dict[str, Any]], None]
+ArrivedHook = Callable[[Connection, str, list[dict[str, Any]]], None]
 
 
 @dataclass
@@ -56,9 +57,16 @@ class Hooks:
 
     * ``signing_off(conn, order_id, summary)``: an order is being signed off; a hook may add keys
       to ``summary``, which is stored with the sign-off.
+    * ``rows_arrived(conn, table, rows)``: rows written elsewhere were just stored here (a sync
+      pull), in the transaction that stores them.
     """
 
     signing_off: list[SignOffHook] = field(default_factory=list)
+    rows_arrived: list[ArrivedHook] = field(default_factory=list)
+
+    def run_rows_arrived(self, conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+        for hook in self.rows_arrived:
+            _guarded(conn, hook, table, rows)
 
     def run_signing_off(self, conn: Connection, order_id: uuid.UUID, summary: dict[str, Any]) -> None:
         for hook in self.signing_off:

@@ -73,6 +73,7 @@ class Printing:
         self.sender = Sender(self.spool, self.printers, self.render_job, self.policy)
         self.worker = SpoolWorker(ctx, self.spool, self.sender, self.feed_labels)
         ctx.hooks.signing_off.append(self._on_signing_off)
+        ctx.hooks.rows_arrived.append(self.spool.on_rows_arrived)
 
     # -- configuration ---------------------------------------------------------------------------
 

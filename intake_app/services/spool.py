@@ -161,8 +161,25 @@ class PrintSpool:
             if not more:
                 return total
 
+    def on_rows_arrived(self, conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+        """Units of this very station coming back from central (it was restored from a backup) were
+        labelled before the disk died: move the mark past them so they are not labelled twice."""
+        if table != "units":
+            return
+        own = [r["seq"] for r in rows if r.get("station_id") == self.ctx.station.id and r.get("seq") is not None]
+        if not own:
+            return
+        m = t.print_marks
+        name = self._mark_name()
+        mark = conn.execute(select(m.c.value).where(m.c.name == name)).scalar()
+        if mark is not None and max(own) > mark:
+            conn.execute(update(m).where(m.c.name == name).values(value=max(own), updated_at=self.ctx.clock.now()))
+
+    def _mark_name(self) -> str:
+        return f"unit_labels:{self.ctx.station.id}"
+
     def _feed_batch(self, printer: str | None, fmt: str, options: dict[str, Any]) -> tuple[int, bool]:
-        name = f"unit_labels:{self.ctx.station.id}"
+        name = self._mark_name()
         u, m = t.units, t.print_marks
         with self.ctx.store.read() as conn:
             mark = conn.execute(select(m.c.value).where(m.c.name == name)).scalar()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,8 +56,10 @@ class PullResult:
 
 class Puller:
     def __init__(self, local: Store, central: Connection, *, batch_rows: int, progress: ProgressFn, hooks: Hooks,
-                 now: Any, own_xids: Sequence[int] = ()) -> None:
+                 now: Any, own_xids: Sequence[int] = (),
+                 on_arrived: Callable[[Connection, str, list[dict[str, Any]]], None] | None = None) -> None:
         self.local, self.central = local, central
+        self.on_arrived = on_arrived or (lambda _conn, _table, _rows: None)
         self.batch_rows, self.progress, self.hooks, self.now = batch_rows, progress, hooks, now
         self.own_xids = frozenset(own_xids)  # this sync's own push transactions: nothing to fetch back
         self.result = PullResult()
@@ -141,6 +143,8 @@ class Puller:
     def _take(self, lc: Connection, tbl: Table, rows: list[dict[str, Any]]) -> None:
         """Insert the new rows and bring derived state up to date; note what changed."""
         new = self._insert(lc, tbl, rows)
+        if new:
+            self.on_arrived(lc, tbl.name, new)
         if tbl.name in ("units", "corrections"):
             self.result.orders |= apply_arrived(lc, new if tbl.name == "units" else [],
                                                 new if tbl.name == "corrections" else [])

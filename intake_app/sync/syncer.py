@@ -114,7 +114,8 @@ class Syncer:
                                 hooks=self.hooks, now=self.ctx.clock.now)
                 pushed = pusher.run()
                 pulled = Puller(self.ctx.store, central, batch_rows=self.batch_rows, progress=self.progress,
-                                hooks=self.hooks, now=self.ctx.clock.now, own_xids=pusher.xids).run()
+                                hooks=self.hooks, now=self.ctx.clock.now, own_xids=pusher.xids,
+                                on_arrived=self.ctx.hooks.run_rows_arrived).run()
             finally:
                 self._unlock(central)
         seconds = time.perf_counter() - started
