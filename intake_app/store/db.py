@@ -13,7 +13,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -32,8 +32,13 @@ CHECKPOINT_INTERVAL_S = 1.0
 log = logging.getLogger(__name__)
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+def sqlite_url(path: Path | PurePath) -> str:
+    """The URL of the SQLite file at ``path`` (a POSIX or a Windows path).
+
+    SQLAlchemy percent-decodes the database part and ends it at ``?``: both may be in a folder's
+    name (``%`` even on Windows), so they are escaped; everything else stays readable.
+    """
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
