@@ -12,6 +12,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import Any
@@ -28,6 +29,9 @@ BUSY_TIMEOUT_MS = 10_000
 # thread checkpoints instead (PASSIVE: never waits for, and never blocks, readers or writers).
 WAL_AUTOCHECKPOINT_PAGES = 20_000
 CHECKPOINT_INTERVAL_S = 1.0
+# Query-planner statistics: without them SQLite guesses, and on a big station a guess can walk a
+# million rows. ``PRAGMA optimize`` analyses only what changed enough; run now and then and at close.
+OPTIMIZE_EVERY_S = 3600.0
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +107,20 @@ class WalCheckpointer:
         except sqlite3.Error as exc:  # the database is gone or unreadable: nothing to checkpoint
             log.warning("WAL checkpointer not started: %s", exc)
             return
+        last_optimize = time.monotonic()
         try:
             while not self._stop.wait(self.interval):
                 try:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    if time.monotonic() - last_optimize > OPTIMIZE_EVERY_S:
+                        conn.execute("PRAGMA optimize")
+                        last_optimize = time.monotonic()
                 except sqlite3.Error as exc:  # busy or locked: try again next round
                     log.debug("checkpoint skipped: %s", exc)
+            try:
+                conn.execute("PRAGMA optimize")
+            except sqlite3.Error as exc:
+                log.debug("optimize skipped: %s", exc)
         finally:
             conn.close()
 
