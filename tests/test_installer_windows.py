@@ -20,7 +20,7 @@ from installer.bundle import PROGRAMS
 from installer.windows_setup import iscc_command, setup_file
 from intake_app.app import IntakeApp
 from intake_app.errors import InputError
-from intake_app.paths import Paths, resources_dir
+from intake_app.paths import Paths, default_paths, resources_dir
 from intake_app.printing.config import parse_printer
 from intake_app.printing.drivers import PrintData, PrinterRejected, PrinterStatus, PrinterUnavailable
 from intake_app.printing.drivers.windows import WindowsDriver, status_from_flags
@@ -107,6 +107,22 @@ def test_a_station_folder_with_percent_and_question_mark_opens_where_it_says(tmp
     finally:
         app.close()
     assert make_url(sqlite_url(PurePosixPath("/srv/a?b/x%41.db"))).database == "/srv/a?b/x%41.db"
+
+
+def test_on_windows_a_station_lives_in_one_folder_under_local_app_data(monkeypatch: pytest.MonkeyPatch):
+    """Where BUILD.md and the setup script say it is: ``%LOCALAPPDATA%\\intake-dock\\intake-dock``."""
+    import platformdirs.windows
+
+    local = r"C:\Users\Åsa Öberg\AppData\Local"
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", {"CSIDL_LOCAL_APPDATA": local}.__getitem__)
+    monkeypatch.delenv("INTAKE_HOME", raising=False)
+    paths = default_paths(platformdirs.windows.Windows)
+    folder = PureWindowsPath(local) / "intake-dock" / "intake-dock"
+    assert PureWindowsPath(str(paths.data_dir)) == PureWindowsPath(str(paths.config_dir)) == folder
+    assert PureWindowsPath(str(paths.database_file)) == folder / "intake.sqlite3"
+    assert PureWindowsPath(str(paths.backups_dir)) == folder / "backups"
+    monkeypatch.setenv("INTAKE_HOME", r"D:\dock 2")
+    assert default_paths(platformdirs.windows.Windows).database_file == Path(r"D:\dock 2") / "intake.sqlite3"
 
 
 def test_a_frozen_application_finds_its_resources_in_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
