@@ -23,6 +23,7 @@ from .services.context import Actor, Context, StationInfo
 from .services.corrections import Corrections
 from .services.counts import Counts
 from .services.customers import Customers
+from .services.dock import Dock
 from .services.manifests import Manifests
 from .services.operators import Operators, name_key
 from .services.orders import Orders
@@ -52,6 +53,7 @@ class IntakeApp:
     counts: Counts = field(init=False)
     reconciler: Reconciler = field(init=False)
     operators: Operators = field(init=False)
+    dock: Dock = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = Customers(self.ctx)
@@ -62,6 +64,7 @@ class IntakeApp:
         self.counts = Counts(self.ctx)
         self.reconciler = Reconciler(self.ctx)
         self.operators = Operators(self.ctx)
+        self.dock = Dock(self.ctx)
 
     @property
     def station(self) -> StationInfo:
