@@ -18,6 +18,7 @@ from typing import Any
 import tomli_w
 
 from .errors import InputError
+from .paths import resources_dir
 
 SETTINGS_VERSION = 1
 
@@ -43,13 +44,21 @@ def _db_url(v: str) -> str | None:
     return None
 
 
+def _language(v: str) -> str | None:
+    """English is the source language; any other needs its translation in resources/translations."""
+    folder = resources_dir() / "translations"
+    if v == "en" or (folder / f"intake_{v}.ts").is_file() or (folder / f"intake_{v}.qm").is_file():
+        return None
+    return f"no translation for {v!r} (resources/translations/intake_{v}.ts)"
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("database.url", str, "", "Station database URL; empty: the SQLite file in the data folder",
            check=_db_url, env="INTAKE_DB"),
     Option("station.name", str, "", "This station's name; empty: the computer's host name", env="INTAKE_STATION"),
     Option("operator.default", str, "dock", "Operator used by the command line when none is given",
            env="INTAKE_OPERATOR"),
-    Option("ui.language", str, "sv", "Language of the dock screens", choices=("sv", "en")),
+    Option("ui.language", str, "sv", "Language of the dock screens (sv, en, ...)", check=_language),
     Option("ui.fullscreen", bool, False, "Start the dock application full-screen"),
     Option("receiving.blind", bool, False, "Blind receiving: operators do not see what is expected"),
     Option("receiving.auto_print", bool, True, "Print the unit label when a unit is received"),

@@ -48,8 +48,7 @@ def start_shell(qtbot, engine: IntakeApp) -> DockShell:  # noqa: ANN001
     qt = QApplication.instance()
     assert isinstance(qt, QApplication)
     apply_theme(qt)
-    s = DockShell(qt, engine, lang="en", sounds=False)
-    qtbot.addWidget(s.window)
+    s = DockShell(qt, engine, lang="en", sounds=False)  # the fixture closes it (windows are rebuilt on a switch)
     s.show()
     qtbot.waitExposed(s.window)
     return s
@@ -75,7 +74,7 @@ def focus_target(window: MainWindow) -> QWidget:
 
 def scanner_types(code: str, target: QWidget | None = None, enter: bool = True) -> None:
     """A wedge scanner: every key of the code within a millisecond, then Enter."""
-    w = target or QApplication.focusWidget()
+    w = target or QApplication.focusWidget() or QApplication.activeWindow()
     assert w is not None
     QTest.keyClicks(w, code)
     if enter:

@@ -65,7 +65,6 @@ def factory(which: Action) -> Callable[[Factory], Factory]:
 def _make(win: MainWindow, text: str, tip: str, slot: Callable[[], None], key: str | None = None) -> QAction:
     act = QAction(text, win)
     act.setToolTip(f"{tip} ({key})" if key else tip)
-    act.setStatusTip(tip)
     if key:
         act.setShortcut(QKeySequence(key))
     act.triggered.connect(lambda _checked=False: slot())

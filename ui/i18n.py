@@ -25,7 +25,8 @@ def translations_dir() -> Path:
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem.removeprefix("intake_") for p in translations_dir().glob("intake_*.ts"))
+    found = {p.stem.removeprefix("intake_") for p in translations_dir().glob("intake_*.[tq][sm]")}
+    return sorted(found | {"en"})
 
 
 class Languages:

@@ -19,7 +19,7 @@ T0 = time.perf_counter()
 def parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="intake-app", description="The receiving dock application.")
     p.add_argument("--screenshots", metavar="DIR", help="render every page and dialog to PNG files in DIR and exit")
-    p.add_argument("--lang", choices=("sv", "en"), help="language (default: the station's setting)")
+    p.add_argument("--lang", metavar="LANG", help="language: sv, en, ... (default: the station's setting)")
     p.add_argument("--full-screen", action="store_true", help="start full-screen")
     p.add_argument("--exit-after-start", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = IntakeApp.open()
     except IntakeError as exc:
-        QMessageBox.critical(None, "Intake dock", exc.message)
         print(f"intake-app: {exc.message}", file=sys.stderr)
+        if qt.platformName() != "offscreen":  # nobody could click OK on an offscreen message box
+            QMessageBox.critical(None, "Intake dock", exc.message)
         return 2
     if args.full_screen:
         engine.settings.set("ui.fullscreen", True)

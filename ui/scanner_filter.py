@@ -77,6 +77,7 @@ class ScannerFilter(QObject):
         self._clock = _KeyClock(monotonic or (lambda: time.monotonic() * 1000.0))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._replaying = False
         self.enabled = True

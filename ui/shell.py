@@ -10,6 +10,7 @@ from intake_app.app import IntakeApp
 from intake_app.devices.wedge import config_from_settings
 
 from .bridge import EventBridge
+from .collector import GuiThreadCollector
 from .context import DockContext
 from .devices import SerialBridge
 from .i18n import Languages
@@ -26,6 +27,8 @@ class DockShell(QObject):
                  integrations: Integrations | None = None) -> None:
         super().__init__()
         self.qt = qt
+        self.collector = GuiThreadCollector(self)
+        self.collector.start()
         self.languages = Languages(qt)
         self.languages.install(lang or str(engine.settings.get("ui.language")))
         scanner = ScannerFilter(config_from_settings(engine.settings.get), self)
@@ -79,3 +82,4 @@ class DockShell(QObject):
         self.ctx.runner.shutdown(wait=True)
         self.ctx.bridge.close()
         self.ctx.engine.close()
+        self.collector.stop()

@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
 
     def open_order(self, order: OrderSummary, page: str = "receiving") -> None:
         self.ctx.session.choose_order(order)
-        self.show_page(page if page in ("receiving", "reconcile") else "receiving")
+        supervisor = self.ctx.session.may(Permission.SIGN_OFF)
+        self.show_page("reconcile" if page == "reconcile" and supervisor else "receiving")
 
     def show_orders(self) -> None:
         if self.ctx.session.actor is not None:
@@ -185,14 +186,16 @@ class MainWindow(QMainWindow):
         bar.setStyleSheet("QStatusBar { background: #c8102e; }" if error else "")
         bar.showMessage(text, MESSAGE_MS)
         if error:
-            QTimer.singleShot(MESSAGE_MS, lambda: bar.setStyleSheet(""))
+            QTimer.singleShot(MESSAGE_MS, bar, lambda: bar.setStyleSheet(""))
 
     def signal_feedback(self, fb: Feedback) -> None:
         if fb.sound is not None:
             self.ctx.sounds.play(fb.sound)
 
     def run_dialog(self, dialog: QDialog) -> int:
-        return dialog.exec()
+        result = dialog.exec()
+        self.activateWindow()  # keys (and scans) go back to the main window at once
+        return result
 
     # -- scans -------------------------------------------------------------------------------------------
 
@@ -311,7 +314,7 @@ class MainWindow(QMainWindow):
         from .dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.settings, self)
-        if self.run_dialog(dialog):
+        if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self.apply_settings(set(dialog.changed))
 
     def apply_settings(self, changed: set[str]) -> None:

@@ -119,8 +119,14 @@ class BurstDetector(Generic[T]):
         return self._printable(item, text, t, expired)
 
     def tick(self, t: float) -> Step[T]:
-        """The deadline passed: a held burst that went quiet is typing after all."""
-        return self._expire(t)
+        """The deadline passed: a held burst that went quiet is typing after all.
+
+        Called early (timers are not exact), it keeps holding and names the deadline again.
+        """
+        step = self._expire(t)
+        if self._burst.items:
+            return Step(wake_at=self._burst.last_t + self.config.max_gap_ms)
+        return step
 
     # -- internals ---------------------------------------------------------------------------------
 

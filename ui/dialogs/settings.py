@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from intake_app.errors import InputError
 from intake_app.settings import OPTIONS, Option, Settings, coerce
 
+from ..i18n import available_languages
+
 translate = QCoreApplication.translate
 
 # Tabs in order: (title, the option key prefixes shown there)
@@ -92,9 +94,10 @@ class OptionEditor:
     def __init__(self, opt: Option, value: Any) -> None:
         self.opt = opt
         self.widget: QWidget
-        if opt.choices is not None:
+        choices = opt.choices if opt.key != "ui.language" else tuple(available_languages())
+        if choices is not None:
             combo = QComboBox()
-            for c in opt.choices:
+            for c in choices:
                 combo.addItem(choice_label(opt.key, c), c)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             self.widget = combo

@@ -42,6 +42,7 @@ class CategoryChart(QChartView):
         y = QValueAxis()
         y.setRange(0, max([1] + [max(e, r) for _n, e, r in rows]))
         y.setLabelFormat("%d")
+        y.applyNiceNumbers()
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
