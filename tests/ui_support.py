@@ -17,6 +17,7 @@ from intake_app.app import IntakeApp
 from intake_app.clock import FixedClock
 from intake_app.demo import seed_demo
 from intake_app.paths import Paths
+from ui.integrations import Integrations
 from ui.shell import DockShell
 from ui.theme import apply_theme
 from ui.window import MainWindow
@@ -44,11 +45,11 @@ def open_demo_copy(template: Path, home: Path) -> IntakeApp:
                           clock=FixedClock(T0 + timedelta(days=1), timedelta(seconds=1)))
 
 
-def start_shell(qtbot, engine: IntakeApp) -> DockShell:  # noqa: ANN001
+def start_shell(qtbot, engine: IntakeApp, integrations: Integrations | None = None) -> DockShell:  # noqa: ANN001
     qt = QApplication.instance()
     assert isinstance(qt, QApplication)
     apply_theme(qt)
-    s = DockShell(qt, engine, lang="en", sounds=False)  # the fixture closes it (windows are rebuilt on a switch)
+    s = DockShell(qt, engine, lang="en", sounds=False, integrations=integrations)  # the fixture closes it (windows are rebuilt on a switch)
     s.show()
     qtbot.waitExposed(s.window)
     return s

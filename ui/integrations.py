@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from intake_app.app import IntakeApp
 from intake_app.errors import IntakeError
+
+translate = QCoreApplication.translate
 
 
 class NotConfigured(IntakeError):
@@ -77,6 +80,8 @@ class SyncService(Protocol):
 
 
 class CameraProvider(Protocol):
+    """A camera view for the receiving page; it calls ``on_code`` on the GUI thread for each read."""
+
     configured: bool
 
     def create_view(self, parent: QWidget, on_code: Callable[[str], None]) -> QWidget: ...
@@ -89,7 +94,7 @@ class NullPrintQueue:
         return []
 
     def retry(self, job_id: str) -> None:
-        raise NotConfigured("printing is not set up on this station")
+        raise NotConfigured(translate("Integrations", "Printing is not set up at this station."))
 
     cancel = reprint = retry
 
@@ -98,20 +103,20 @@ class NullLabelPrinter:
     configured = False
 
     def unit_label(self, internal_id: str) -> None:
-        raise NotConfigured("no label printer is set up on this station")
+        raise NotConfigured(translate("Integrations", "No label printer is set up at this station."))
 
     def pallet_label(self, code: str) -> None:
-        raise NotConfigured("no label printer is set up on this station")
+        raise NotConfigured(translate("Integrations", "No label printer is set up at this station."))
 
 
 class NullReceiptMaker:
     configured = False
 
     def receipt_pdf(self, order: str) -> bytes:
-        raise NotConfigured("receipts are not set up on this station")
+        raise NotConfigured(translate("Integrations", "Receipts are not set up at this station."))
 
     def print_receipt(self, order: str) -> None:
-        raise NotConfigured("receipts are not set up on this station")
+        raise NotConfigured(translate("Integrations", "Receipts are not set up at this station."))
 
 
 class NullSync:
@@ -121,14 +126,14 @@ class NullSync:
         return SyncState(False)
 
     def sync_now(self) -> SyncState:
-        raise NotConfigured("no central database is set up for this station")
+        raise NotConfigured(translate("Integrations", "No central database is set up for this station."))
 
 
 class NullCamera:
     configured = False
 
     def create_view(self, parent: QWidget, on_code: Callable[[str], None]) -> QWidget:
-        raise NotConfigured("no camera is set up on this station")
+        raise NotConfigured(translate("Integrations", "No camera is set up at this station."))
 
 
 @dataclass

@@ -63,6 +63,20 @@ class RowsModel(QAbstractTableModel):
             self._keys = [" ".join(str(c.value(r) or "") for c in self.columns).casefold() for r in self._all]
         return [r for r, k in zip(self._all, self._keys, strict=True) if self._filter in k]
 
+    def remove_where(self, wanted: Callable[[Any], bool]) -> int:
+        """Take the rows ``wanted`` picks out, telling the view row by row (no reset, no reload)."""
+        for i in reversed(range(len(self._rows))):
+            if wanted(self._rows[i]):
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        keep = [i for i, r in enumerate(self._all) if not wanted(r)]
+        gone = len(self._all) - len(keep)
+        if self._keys:
+            self._keys = [self._keys[i] for i in keep]
+        self._all = [self._all[i] for i in keep]
+        return gone
+
     def row(self, i: int) -> Any:
         return self._rows[i]
 

@@ -3,6 +3,8 @@ rebuilding the window from the session (pages hold no state of their own worth k
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +23,11 @@ from .sounds import NullSoundPlayer, make_sound_player
 from .tasks import TaskRunner
 from .window import MainWindow
 
+# Painting a table calls back into Python for every visible cell, and each call has to take the
+# interpreter lock from a worker that may be busy with the database. Python hands the lock over
+# every 5 ms by default; at 1 ms a repaint during a refresh stays well inside 50 ms.
+GIL_SWITCH_S = 0.001
+
 
 class DockShell(QObject):
     def __init__(self, qt: QApplication, engine: IntakeApp, *, lang: str | None = None, sounds: bool = True,
@@ -29,6 +36,8 @@ class DockShell(QObject):
         self.qt = qt
         self.collector = GuiThreadCollector(self)
         self.collector.start()
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(GIL_SWITCH_S)
         self.languages = Languages(qt)
         self.languages.install(lang or str(engine.settings.get("ui.language")))
         scanner = ScannerFilter(config_from_settings(engine.settings.get), self)
@@ -83,3 +92,4 @@ class DockShell(QObject):
         self.ctx.bridge.close()
         self.ctx.engine.close()
         self.collector.stop()
+        sys.setswitchinterval(self._switch_interval)

@@ -13,7 +13,6 @@ BASE_PT = 12
 ACCENT = "#0b4f9c"
 STYLE = """
 QMainWindow, QDialog { background: #f4f6f8; }
-QWidget { color: #111111; }
 QToolBar { background: #1f2a33; spacing: 6px; padding: 4px; }
 QToolBar QToolButton { color: #ffffff; background: #2f3d48; border: 1px solid #3c4d5a; border-radius: 4px;
     padding: 6px 10px; font-weight: bold; }

@@ -608,6 +608,29 @@
     </message>
 </context>
 <context>
+    <name>Integrations</name>
+    <message>
+        <source>Printing is not set up at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label printer is set up at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts are not set up at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No central database is set up for this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera is set up at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Intake dock · {station}</source>

@@ -608,6 +608,29 @@
     </message>
 </context>
 <context>
+    <name>Integrations</name>
+    <message>
+        <source>Printing is not set up at this station.</source>
+        <translation>Utskrift är inte inställd på den här stationen.</translation>
+    </message>
+    <message>
+        <source>No label printer is set up at this station.</source>
+        <translation>Ingen etikettskrivare är inställd på den här stationen.</translation>
+    </message>
+    <message>
+        <source>Receipts are not set up at this station.</source>
+        <translation>Kvitton är inte inställda på den här stationen.</translation>
+    </message>
+    <message>
+        <source>No central database is set up for this station.</source>
+        <translation>Ingen central databas är inställd för den här stationen.</translation>
+    </message>
+    <message>
+        <source>No camera is set up at this station.</source>
+        <translation>Ingen kamera är inställd på den här stationen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Intake dock · {station}</source>

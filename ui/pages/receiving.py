@@ -50,7 +50,10 @@ from ..widgets.near_match import NearMatchPanel
 from .base import Navigator, Page, hint_label
 
 REFRESH_MS = 120  # counters and recent scans: after a burst settles, not after every code
-OUTSTANDING_MS = 600  # the outstanding list is the biggest query: refresh it less eagerly
+# The outstanding list (up to 18,000 rows) follows this page's scans row by row; it is reloaded
+# only when something else changed it (a void, an import, a correction). Reloading it after every
+# scan would hold the interpreter lock in row processing for tens of milliseconds.
+OUTSTANDING_MS = 600
 RECENT_ROWS = 60
 ROW_TINT = {Tone.GOOD: "#e3f4e8", Tone.WARN: "#fff3d1", Tone.STOP: "#fbe0e4", Tone.INFO: "#e1ebf7"}
 
@@ -157,6 +160,9 @@ class ReceivingPage(Page):
         lists.addWidget(recent_widget)
         lists.addWidget(self.outstanding_stack)
         lists.setSizes([600, 500])
+        camera = self.ctx.integrations.camera
+        if camera.configured:  # a webcam as a second scanner: its reads take the same road as the wedge's
+            lists.addWidget(camera.create_view(self, lambda code: self.handle_scan(ScanEvent(code, "camera", code))))
         self.manual = QLineEdit()
         self.manual.setPlaceholderText(self.tr("Type a code by hand and press Enter"))
         self.manual.returnPressed.connect(self._manual_entry)
@@ -255,22 +261,29 @@ class ReceivingPage(Page):
         if result.outcome in RECEIVING_OUTCOMES and result.unit is not None and self.ctx.setting(
                 "receiving.auto_print"):
             self.print_unit_label(result.unit.internal_id, quiet=True)
-        self.schedule_refresh()
+        if result.outcome is Outcome.MATCHED and result.decision.expected is not None:
+            self.drop_outstanding(result.decision.expected.id)
+        self.schedule_refresh(outstanding=False)
+
+    def drop_outstanding(self, expected_id: uuid.UUID) -> None:
+        if self.outstanding.remove_where(lambda e: e.id == expected_id):
+            self.outstanding_title.setText(self.tr("Still expected: {n}").format(n=self.outstanding.total))
 
     def show_error(self, error: TaskError) -> None:
         self.show_feedback(feedback_for_error(error))
         self.feedback_shown.emit(error)
-        self.schedule_refresh()
+        self.schedule_refresh(outstanding=False)
 
-    def schedule_refresh(self) -> None:
+    def schedule_refresh(self, outstanding: bool = True) -> None:
         self._refresh_timer.start(REFRESH_MS)
-        if not self.ctx.blind:
+        if outstanding and not self.ctx.blind:
             self._outstanding_timer.start(OUTSTANDING_MS)
 
     def on_changes(self, changes: Changes) -> None:
         order = self.ctx.session.order
         if order is not None and order.id in changes.order_ids:
-            self.schedule_refresh()
+            # this process's scans are applied to the list as they come (the bus is per process)
+            self.schedule_refresh(outstanding=changes.kind != "scan")
 
     # -- refreshing ------------------------------------------------------------------------------------
 
@@ -355,6 +368,8 @@ class ReceivingPage(Page):
 
     def _answered(self, result: CorrectionResult, accepted: bool) -> None:
         self.show_feedback(confirmed(result.unit_internal_id, accepted))
+        if result.expected_id is not None:
+            self.drop_outstanding(result.expected_id)
         if result.unit_internal_id and self.ctx.setting("receiving.auto_print"):
             self.print_unit_label(result.unit_internal_id, quiet=True)
         self.schedule_refresh()
