@@ -14,8 +14,9 @@ Measures, on the real window (offscreen) with the real engine and database:
   worker threads).
 * cold start: a new ``intake-app`` process until its first page is shown and usable.
 
-Sound: if the machine has no audio output and ``pulseaudio`` is installed, a private PulseAudio
-with a null sink is started for the run (and stopped after), so ``QSoundEffect`` really plays.
+Sound: if ``pulseaudio`` is installed, a private PulseAudio with a null sink is started for the
+run (and stopped after), so the sounds really play (``paplay``); the time until each sound's
+player process runs is reported beside the banner's.
 The database is built by ``make_big_db.py`` when missing and copied, so every run starts equal.
 """
 
@@ -160,6 +161,7 @@ def scan_run(home: Path, n_scans: int, seed: int) -> dict[str, Any]:
     assert isinstance(qt, QApplication)
     apply_theme(qt)
     engine = IntakeApp.open(paths=Paths(home, home))
+    engine.settings.set("receiving.sounds", True)
     shell = DockShell(qt, engine, lang="sv")
     shell.window.resize(1366, 768)
     shell.show()
@@ -195,18 +197,25 @@ def scan_run(home: Path, n_scans: int, seed: int) -> dict[str, Any]:
 
     heartbeat = QElapsedTimer()
     gaps: list[float] = []
+    busy: list[float] = []  # the GUI thread's own CPU time in each gap: work, not waiting
+    cpu = [time.thread_time()]
     beat = QTimer()
     beat.setTimerType(Qt.TimerType.PreciseTimer)
 
     def tick() -> None:
         gaps.append(heartbeat.nsecsElapsed() / 1e6)
         heartbeat.restart()
+        now = time.thread_time()
+        busy.append((now - cpu[0]) * 1000)
+        cpu[0] = now
 
     beat.timeout.connect(tick)
     shown: list[float] = []
     page.feedback_shown.connect(lambda _r: shown.append(time.perf_counter()))
     latencies: list[float] = []
+    sound_latencies: list[float] = []
     outcomes: dict[str, int] = {}
+    player = shell.ctx.sounds
 
     def key(target: QWidget, text: str, stamp: float) -> None:
         """A key press and release as the window system delivers them: stamped with the keyboard's
@@ -236,6 +245,7 @@ def scan_run(home: Path, n_scans: int, seed: int) -> dict[str, Any]:
             if i + 1 < len(keys):
                 later(max(0.0, start + (i + 1) * CHAR_MS - time.monotonic() * 1000), lambda: next_key(i + 1))
 
+        started_before = len(getattr(player, "started", []))
         later(0, next_key)
         later(10_000, loop.quit)  # never hang: a scan without feedback is counted as a failure
         loop.exec()
@@ -244,11 +254,20 @@ def scan_run(home: Path, n_scans: int, seed: int) -> dict[str, Any]:
             failures.append(f"{code}: typed {page.outstanding_search.text()!r}")
             page.outstanding_search.clear()
             return None
+        started = getattr(player, "started", None)
+        if started is not None:  # the player process runs on its own thread: give it a moment
+            deadline = time.perf_counter() + 0.5
+            while len(started) == started_before and time.perf_counter() < deadline:
+                time.sleep(0.001)
+            if len(started) > started_before:
+                sound_latencies.append((started[-1][1] - sent[0]) * 1000)
         return (shown[-1] - sent[0]) * 1000
 
     scan("0037350012340000002" + "6")  # the pallet: a GS1 SSCC
     pump(300)
     heartbeat.start()
+    cpu[0] = time.thread_time()
+    load_before = os.getloadavg()[0]
     beat.start(2)
     for code, what in codes:
         ms = scan(code)
@@ -262,12 +281,19 @@ def scan_run(home: Path, n_scans: int, seed: int) -> dict[str, Any]:
     shell.window.close()
     shell.shutdown()
     lat = sorted(latencies)
+    snd = sorted(sound_latencies) or [float("nan")]
     return {
         "scans": len(lat), "outcomes": outcomes, "sound_player": sounds, "failures": failures,
         "latency_ms": {"p50": round(statistics.median(lat), 1), "p90": round(lat[int(len(lat) * 0.9) - 1], 1),
                        "p99": round(lat[int(len(lat) * 0.99) - 1], 1), "max": round(lat[-1], 1)},
+        "sound_started_ms": {"p50": round(statistics.median(snd), 1), "p90": round(snd[int(len(snd) * 0.9) - 1], 1),
+                             "max": round(snd[-1], 1), "n": len(sound_latencies)},
         "gui_stall_ms": {"max": round(max(gaps), 1), "p99": round(sorted(gaps)[int(len(gaps) * 0.99) - 1], 1),
                          "over_50ms": sum(1 for g in gaps if g > 50)},
+        "gui_busy_ms": {"max": round(max(busy), 1), "p99": round(sorted(busy)[int(len(busy) * 0.99) - 1], 1),
+                        "over_50ms": sum(1 for b in busy if b > 50)},
+        "load_average": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2),
+                         "cpus": os.cpu_count()},
         "typed_into_focused_field": typed_into_search,
         "order_after": {"matched": counters.matched, "expected": counters.expected},
     }

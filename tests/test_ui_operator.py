@@ -210,3 +210,23 @@ def test_scan_before_choosing_an_order_is_not_recorded(qtbot, shell):
     with shell.ctx.engine.store.read() as conn:
         n = conn.execute(select(t.scans.c.id).where(t.scans.c.code == HEBY.units[0].serial)).all()
     assert n == []
+
+
+def test_blind_receiving_never_shows_what_is_expected(qtbot, shell):
+    shell.ctx.settings.set("receiving.blind", True)
+    sign_in(qtbot, shell)
+    win = shell.window
+    win.open_order(shell.ctx.engine.orders.summary(HEBY.number))
+    page = win.current
+    idle(qtbot, shell, 300)
+    assert page.outstanding_stack.currentIndex() == 1 and page.outstanding.rowCount() == 0
+    assert page.order_counters.values[0].text() == "0" and page.order_counters.captions[0].text() == "matched"
+    target = next(u.serial for u in HEBY.units if "S" in u.serial)
+    typo = target.replace("S", "5", 1)
+    scan_and_wait(qtbot, shell, page, typo)
+    shown = " ".join((page.banner.feedback.headline, page.banner.feedback.detail, page.banner.feedback.next_step,
+                      page.near.expected.text() if page.near.expected.isVisible() else ""))
+    assert page.banner.feedback.headline == "Check the serial number" and target not in shown
+    assert page.near.isVisible() and not page.near.yes.isVisible() and page.near.no.isVisible()
+    qtbot.mouseClick(page.near.no, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.banner.feedback.headline == "Extra: not on any list", timeout=10_000)

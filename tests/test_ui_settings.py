@@ -89,3 +89,11 @@ def test_a_broken_settings_file_stops_the_start_with_one_line(tmp_path):
                        timeout=60)
     assert r.returncode == 2
     assert r.stderr.strip().splitlines()[-1].startswith("intake-app: settings file") and "Traceback" not in r.stderr
+
+
+def test_no_display_is_one_line_not_a_core_dump(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["INTAKE_HOME"] = str(tmp_path)
+    r = subprocess.run([str(Path(sys.executable).parent / "intake-app")], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2 and r.stderr.startswith("intake-app: no display")

@@ -1,19 +1,25 @@
 """The three feedback sounds: valid, distinct in pitch and rhythm, generated (not copied), and
-never loaded on a machine without an audio output."""
+played by the platform's own player on a real (private, null-sink) PulseAudio server."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import time
 import wave
+from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from intake_app.paths import resources_dir
 from ui.feedback import SOUNDS, Sound, Tone
-from ui.sounds import NullSoundPlayer, make_sound_player, sound_file
+from ui.sounds import NullSoundPlayer, ProcessSoundPlayer, make_sound_player, player_command, sound_file
 
-from .conftest import REPO
+from .conftest import REPO, require_service
 
 
 def samples(sound: Sound) -> tuple[np.ndarray, int]:
@@ -55,12 +61,74 @@ def test_committed_sounds_are_what_the_generator_makes(tmp_path):
         assert (tmp_path / f"{s.value}.wav").read_bytes() == (resources_dir() / "sounds" / f"{s.value}.wav").read_bytes()
 
 
-def test_no_audio_output_means_a_silent_player(qapp):
-    from PySide6.QtMultimedia import QMediaDevices
+@pytest.fixture
+def sound_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private PulseAudio with a null sink: a real sound server where the machine has no card."""
+    exe = shutil.which("pulseaudio")
+    require_service("pulseaudio (a private sound server)", exe is not None and player_command() is not None)
+    assert exe is not None
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    proc = subprocess.Popen([exe, "--daemonize=no", "--exit-idle-time=-1", "-n",
+                             "--load=module-null-sink sink_name=dock", "--load=module-native-protocol-unix"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not (runtime / "pulse" / "native").exists():
+        assert time.monotonic() < deadline and proc.poll() is None, "pulseaudio did not start"
+        time.sleep(0.05)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield runtime
+    proc.terminate()
+    proc.wait(timeout=10)
 
-    assert isinstance(make_sound_player(False), NullSoundPlayer)
+
+def wait_for(cond, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def test_sounds_play_on_a_sound_server(sound_server):
     player = make_sound_player(True)
-    if QMediaDevices.audioOutputs():
-        assert player.available
-    else:
-        assert isinstance(player, NullSoundPlayer) and player.reason == "no audio output"
+    assert isinstance(player, ProcessSoundPlayer)
+    try:
+        t0 = time.perf_counter()
+        player.play(Sound.MATCHED)
+        wait_for(lambda: len(player.started) == 1)
+        assert player.started[0][0] is Sound.MATCHED and player.started[0][1] - t0 < 0.5
+        proc = player._current
+        assert proc is not None and proc.wait(timeout=5) == 0  # the server took the whole sound
+        player.play(Sound.STOP)  # 0.6 s long...
+        wait_for(lambda: len(player.started) == 2)
+        first = player._current
+        player.play(Sound.WARNING)  # ...cut off by the next scan's sound
+        wait_for(lambda: len(player.started) == 3)
+        assert first is not None and first.poll() is not None  # stopped before the next one began
+        assert player.started[2][1] - player.started[1][1] < 0.6  # well before its 0.6 s were over
+        assert player._current.wait(timeout=5) == 0
+        assert player.failures == 0 and player.played == [Sound.MATCHED, Sound.STOP, Sound.WARNING]
+    finally:
+        player.close()
+
+
+def test_no_sound_server_is_counted_not_raised(tmp_path, monkeypatch):
+    require_service("a sound player (paplay)", player_command() is not None and "paplay" in player_command()[0])
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # no server here
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/none")
+    player = make_sound_player(True)
+    try:
+        player.play(Sound.MATCHED)
+        wait_for(lambda: player._current is not None and player._current.poll() is not None)
+        player.play(Sound.STOP)
+        wait_for(lambda: player.failures >= 1)
+    finally:
+        player.close()
+
+
+def test_sounds_off_means_a_silent_player():
+    player = make_sound_player(False)
+    assert isinstance(player, NullSoundPlayer) and not player.available
+    player.play(Sound.STOP)
+    assert player.played == [Sound.STOP]

@@ -115,8 +115,8 @@ def local_time(dt: datetime) -> str:
     return dt.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def feedback_for(result: ScanResult) -> Feedback:
-    """The banner for a recorded scan."""
+def feedback_for(result: ScanResult, blind: bool = False) -> Feedback:
+    """The banner for a recorded scan. ``blind``: never show what the list expects."""
     d = result.decision
     o = d.outcome
     if o is Outcome.MATCHED:
@@ -140,6 +140,11 @@ def feedback_for(result: ScanResult) -> Feedback:
                             code=d.code.identifier, order=other.number, closed=closed),
                         translate("Feedback", "Put it aside: belongs to {order} {customer}").format(
                             order=other.number, customer=other.customer))
+    if o is Outcome.NEAR_MATCH and blind:
+        return Feedback(Tone.WARN, translate("Feedback", "Check the serial number"),
+                        translate("Feedback", "{code} is close to a unit on the list, but not the same").format(
+                            code=d.code.identifier),
+                        translate("Feedback", "Type the serial from the sticker by hand, or receive it as an extra."))
     if o is Outcome.NEAR_MATCH and d.expected is not None and d.near is not None:
         target = d.expected.serial or d.expected.asset_tag or ""
         return Feedback(Tone.WARN, translate("Feedback", "Check the serial number"),

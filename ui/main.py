@@ -36,7 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
+def no_display() -> bool:
+    """Linux/BSD without X11 or Wayland and no platform chosen: Qt would abort with a core dump."""
+    if not sys.platform.startswith(("linux", "freebsd")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if no_display():
+        print("intake-app: no display: start it in a desktop session, or under xvfb-run "
+              "(intake-app --screenshots DIR works without one)", file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from intake_app.app import IntakeApp

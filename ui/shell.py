@@ -27,6 +27,7 @@ from .window import MainWindow
 # interpreter lock from a worker that may be busy with the database. Python hands the lock over
 # every 5 ms by default; at 1 ms a repaint during a refresh stays well inside 50 ms.
 GIL_SWITCH_S = 0.001
+FREEZE_AFTER_MS = 3000
 
 
 class DockShell(QObject):
@@ -62,10 +63,11 @@ class DockShell(QObject):
         self.window.start()
         # devices after the window is up: the first paint never waits for audio or a serial port
         QTimer.singleShot(0, self.start_devices)
+        QTimer.singleShot(FREEZE_AFTER_MS, self, self.collector.freeze)  # the first page is built by then
 
     def start_devices(self) -> None:
         if self._want_sounds and isinstance(self.ctx.sounds, NullSoundPlayer):
-            self.ctx.sounds = make_sound_player(True, self)
+            self.ctx.sounds = make_sound_player(True)
         self.ctx.serial.configure(self.ctx.settings)
 
     def switch_language(self, lang: str) -> None:
@@ -88,6 +90,7 @@ class DockShell(QObject):
         self.window.close()
         self.window.deleteLater()
         self.ctx.serial.stop()
+        self.ctx.sounds.close()
         self.ctx.runner.shutdown(wait=True)
         self.ctx.bridge.close()
         self.ctx.engine.close()

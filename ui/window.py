@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             self.ctx.scanner.set_config(config_from_settings(self.ctx.settings.get))
             self.ctx.serial.configure(self.ctx.settings)
         if "receiving.sounds" in changed:
+            self.ctx.sounds.close()
             self.ctx.sounds = make_sound_player(bool(self.ctx.setting("receiving.sounds")))
         if changed & {"database.url", "station.name"}:
             self.message(self.tr("Station and database changes take effect at the next start."))

@@ -280,6 +280,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{code} is close to a unit on the list, but not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the serial from the sticker by hand, or receive it as an extra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Did you mean {expected}? {edit}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,6 +841,10 @@
     </message>
     <message>
         <source>wrong order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -280,6 +280,14 @@
         <translation>Kontrollera serienumret</translation>
     </message>
     <message>
+        <source>{code} is close to a unit on the list, but not the same</source>
+        <translation>{code} liknar en enhet på listan men är inte samma</translation>
+    </message>
+    <message>
+        <source>Type the serial from the sticker by hand, or receive it as an extra.</source>
+        <translation>Skriv serienumret från dekalen för hand eller ta emot enheten som extra.</translation>
+    </message>
+    <message>
         <source>Did you mean {expected}? {edit}</source>
         <translation>Menade du {expected}? {edit}</translation>
     </message>
@@ -834,6 +842,10 @@
     <message>
         <source>wrong order</source>
         <translation>fel återtag</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>matchade</translation>
     </message>
 </context>
 <context>

@@ -190,9 +190,9 @@ class ReceivingPage(Page):
         self.outstanding_stack.setCurrentIndex(1 if blind else 0)
         last = self.ctx.session.last_result
         if last is not None:
-            self.banner.show_feedback(feedback_for(last))
+            self.banner.show_feedback(feedback_for(last, blind))
             if last.outcome is Outcome.NEAR_MATCH:
-                self.near.ask(last)
+                self.near.ask(last, blind)
         self.refresh_counters()
         if not blind:
             self.refresh_outstanding()
@@ -247,12 +247,12 @@ class ReceivingPage(Page):
             self.handle_scan(ScanEvent(code, "manual", code))
 
     def show_result(self, result: ScanResult) -> None:
-        self.show_feedback(feedback_for(result))
+        self.show_feedback(feedback_for(result, self.ctx.blind))
         session = self.ctx.session
         session.last_result = result
         self.feedback_shown.emit(result)
         if result.outcome is Outcome.NEAR_MATCH:
-            self.near.ask(result)
+            self.near.ask(result, self.ctx.blind)
         elif self.near.isVisible() and result.outcome is not Outcome.REJECTED:
             self.near.hide()  # the operator moved on; the near match stays answerable from the scans list
         if result.pallet is not None and result.outcome is Outcome.PALLET:

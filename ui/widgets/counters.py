@@ -41,6 +41,7 @@ class OrderCounters(CounterBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Order"), [self.tr("matched / expected"), self.tr("extras"), self.tr("duplicates"),
                                             self.tr("wrong order")], parent)
+        self.captions = [c for c in self.findChildren(QLabel) if c.property("role") == "hint"]
 
     def show_counters(self, c: Counters | None, blind: bool) -> None:
         if c is None:
@@ -48,6 +49,8 @@ class OrderCounters(CounterBox):
             return
         # blind receiving: the operator must not learn how many units are expected
         matched = str(c.matched) if blind else f"{c.matched} / {c.expected}"
+        if self.captions:
+            self.captions[0].setText(self.tr("matched") if blind else self.tr("matched / expected"))
         self.set_values([matched, str(c.extras), str(c.duplicates), str(c.wrong_order)])
 
 

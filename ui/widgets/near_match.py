@@ -66,12 +66,15 @@ class NearMatchPanel(QFrame):
         box.addLayout(buttons)
         self.hide()
 
-    def ask(self, result: ScanResult) -> None:
+    def ask(self, result: ScanResult, blind: bool = False) -> None:
+        """Show both codes; in blind receiving only the scanned one (the list stays hidden)."""
         d = result.decision
         if d.near is None or d.expected is None:
             self.hide()
             return
         self.scan_id = result.scan_id
+        for w in (self.expected_label, self.expected, self.yes):
+            w.setVisible(not blind)
         expected_key = d.matched_key or (d.expected.serial or d.expected.asset_tag or "")
         scanned_key = d.code.keys[0] if d.code.keys else d.code.identifier
         s, e = mark_pair(scanned_key, expected_key, d.near)
