@@ -27,6 +27,7 @@ from .services.dock import Dock
 from .services.manifests import Manifests
 from .services.operators import Operators, name_key
 from .services.orders import Orders
+from .services.printing import Printing
 from .services.reconciliation import Reconciler
 from .services.scanning import Scanning
 from .services.stations import default_station_name, ensure_station
@@ -53,6 +54,7 @@ class IntakeApp:
     counts: Counts = field(init=False)
     reconciler: Reconciler = field(init=False)
     operators: Operators = field(init=False)
+    printing: Printing = field(init=False)
     dock: Dock = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,6 +66,7 @@ class IntakeApp:
         self.counts = Counts(self.ctx)
         self.reconciler = Reconciler(self.ctx)
         self.operators = Operators(self.ctx)
+        self.printing = Printing(self.ctx, self.settings, self.reconciler)
         self.dock = Dock(self.ctx)
 
     @property
@@ -89,7 +92,7 @@ class IntakeApp:
         clock = clock or SystemClock()
         name = station or settings.get("station.name") or default_station_name()
         try:
-            migrated = upgrade(store.engine)
+            migrated = upgrade(store.engine, backups=paths.backups_dir, now=clock.now())
             with store.write() as conn:
                 info = ensure_station(conn, name, clock)
                 _ensure_default_operator(conn, info, clock)
@@ -102,6 +105,7 @@ class IntakeApp:
         return self.operators.sign_in(name or self.settings.get("operator.default"), pin)
 
     def close(self) -> None:
+        self.printing.stop_worker()
         self.store.dispose()
 
     @property

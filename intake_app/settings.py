@@ -38,6 +38,61 @@ def _positive(v: float) -> str | None:
     return None if v > 0 else "must be greater than 0"
 
 
+def _central_url(v: str) -> str | None:
+    if v and not v.startswith(("postgresql", "postgres:")):
+        return "the central database URL looks like postgresql+psycopg://role@host:5432/intake"
+    return None
+
+
+def _batch(v: int) -> str | None:
+    return None if 1 <= v <= 100_000 else "must be between 1 and 100000"
+
+
+def _fraction(v: float) -> str | None:
+    return None if 0.1 <= v <= 1.0 else "must be between 0.1 and 1.0 (a fraction of the frame)"
+
+
+def _at_least_one(v: int) -> str | None:
+    return None if v >= 1 else "must be 1 or more"
+
+
+def _not_negative(v: float) -> str | None:
+    return None if v >= 0 else "must be 0 or more"
+
+
+def _camera_device(v: str) -> str | None:
+    return None if v.strip() else "give a camera number (0, 1...) or a video file or image folder"
+def _label_size(v: str) -> str | None:
+    from .printing.content import LabelSize
+
+    try:
+        LabelSize.parse(v)
+    except InputError as exc:
+        return exc.message
+    return None
+
+
+def _printers(v: dict[str, Any]) -> str | None:
+    from .printing.config import check_printers
+
+    return check_printers(v)
+
+
+def _printer_name(v: str) -> str | None:
+    return None if not v or v.replace("-", "").replace("_", "").replace(".", "").isalnum() else \
+        "a printer name has letters, digits, _ . - (one of printing.printers)"
+
+
+def _timezone(v: str) -> str | None:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(v)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "an IANA time zone, e.g. Europe/Stockholm"
+    return None
+
+
 def _db_url(v: str) -> str | None:
     if v and "://" not in v:
         return "a database URL looks like sqlite:////path/intake.sqlite3 or postgresql+psycopg://host/db"
@@ -71,6 +126,55 @@ OPTIONS: tuple[Option, ...] = (
            check=_positive),
     Option("scanner.serial_port", str, "", "Serial scanner port (e.g. /dev/ttyACM0 or COM3); empty: none"),
     Option("scanner.serial_baud", int, 9600, "Serial scanner speed", check=_positive),
+    Option("sync.central_url", str, "", "Central PostgreSQL URL, without password (kept in the keyring)",
+           check=_central_url, env="INTAKE_CENTRAL_URL"),
+    Option("sync.sslmode", str, "prefer", "TLS to central: verify-full checks the server's certificate and name",
+           choices=("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+           env="INTAKE_CENTRAL_SSLMODE"),
+    Option("sync.ca_file", str, "", "CA certificate file that signed central's certificate (verify-ca/-full)",
+           env="INTAKE_CENTRAL_CA_FILE"),
+    Option("sync.connect_timeout", int, 5, "Seconds to wait for central before calling it unreachable",
+           check=_positive),
+    Option("sync.interval_seconds", float, 60.0, "Background sync: seconds between syncs", check=_positive),
+    Option("sync.batch_rows", int, 2000, "Rows per sync batch (one transaction each way)", check=_batch),
+    # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
+    Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
+           check=_camera_device, env="INTAKE_CAMERA"),
+    Option("camera.width", int, 1280, "Camera frame width in pixels", check=_positive),
+    Option("camera.height", int, 720, "Camera frame height in pixels", check=_positive),
+    Option("camera.fps", float, 30.0, "Frames per second asked of the camera", check=_positive),
+    Option("camera.exposure", float, 0.0, "Manual exposure in the camera's units; 0: automatic",
+           check=_not_negative),
+    Option("camera.focus", float, -1.0, "Manual focus in the camera's units; -1: autofocus"),
+    Option("camera.aim_box", bool, True, "Decode only the aim box in the middle of the view"),
+    Option("camera.aim_width", float, 0.6, "Aim box width as a fraction of the frame", check=_fraction),
+    Option("camera.aim_height", float, 0.6, "Aim box height as a fraction of the frame", check=_fraction),
+    Option("camera.frames_needed", int, 2, "Frames a code must be read in before it scans (1 if it validates)",
+           check=_at_least_one),
+    Option("camera.holdoff_s", float, 2.0, "Seconds a scanned code must be out of view before it scans again",
+           check=_not_negative),
+    Option("camera.invert", bool, False, "Also read light-on-dark codes (slower)"),
+    Option("camera.fallback", bool, True, "Try ZBar on frames zxing-cpp cannot read (reads confirmed first)"),
+    Option("camera.workers", int, 2, "Decoding threads (one per processor core)", check=_at_least_one),
+    Option("printing.printers", dict, {}, "Printers by name: driver (tcp, cups, folder, null), format (zpl, pdf), "
+           "dpi and the driver's options (README, Printing)", check=_printers),
+    Option("printing.label_printer", str, "", "Printer for unit and pallet labels; empty: none",
+           check=_printer_name),
+    Option("printing.receipt_printer", str, "", "Printer for receipts; empty: none", check=_printer_name),
+    Option("printing.unit_label_size", str, "57x32", "Unit label size in mm, width x height", check=_label_size),
+    Option("printing.pallet_label_size", str, "101.6x152.4", "Pallet label size in mm (4 x 6 in)",
+           check=_label_size),
+    Option("printing.label_language", str, "sv", "Language of label texts", choices=("sv", "en")),
+    Option("printing.receipt_language", str, "sv", "Language of receipts", choices=("sv", "en")),
+    Option("printing.receiver_name", str, "", "Our company's name on the receipt's 'received by' block"),
+    Option("printing.timezone", str, "Europe/Stockholm", "Time zone of dates on labels and receipts",
+           check=_timezone),
+    Option("printing.auto_print_receipt", bool, True, "Print the final receipt at sign-off (receipt printer)"),
+    Option("printing.retry_initial_s", float, 2.0, "First wait before retrying a printer that is down",
+           check=_positive),
+    Option("printing.retry_max_s", float, 120.0, "Longest wait between retries", check=_positive),
+    Option("printing.timeout_s", float, 10.0, "How long to wait for a printer or CUPS to answer",
+           check=_positive),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -93,7 +197,7 @@ def coerce(opt: Option, value: Any) -> Any:
             if lowered not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
                 raise ValueError(value)
             value = lowered in ("true", "1", "yes", "on")
-        elif opt.type is bool and not isinstance(value, bool) or opt.type in (int, float) and isinstance(value, bool):
+        elif opt.type is bool and not isinstance(value, bool) or opt.type in (int, float) and isinstance(value, bool) or opt.type is dict and not isinstance(value, dict):
             raise ValueError(value)
         else:
             value = opt.type(value)
@@ -113,6 +217,7 @@ class Settings:
     def __init__(self, path: Path | None, values: dict[str, Any] | None = None) -> None:
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
+        self._unknown: dict[str, Any] = {}
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -128,11 +233,15 @@ class Settings:
         while version < SETTINGS_VERSION:
             raw = UPGRADES[version](raw)
             version += 1
-        values = {}
+        values, unknown = {}, {}
         for key, value in _flatten(raw).items():
             if key in _BY_KEY:
                 values[key] = coerce(_BY_KEY[key], value)
-        return cls(path, values)
+            else:
+                unknown[key] = value  # kept as written: a newer version's setting survives a save
+        settings = cls(path, values)
+        settings._unknown = unknown
+        return settings
 
     def get(self, key: str) -> Any:
         opt = option(key)
@@ -147,10 +256,11 @@ class Settings:
         return {o.key: self.get(o.key) for o in OPTIONS}
 
     def save(self) -> None:
+        """Write the settings file (tables such as ``printing.printers`` nest under their section)."""
         if self.path is None:
             return
         nested: dict[str, Any] = {"version": SETTINGS_VERSION}
-        for key, value in sorted(self._values.items()):
+        for key, value in sorted({**self._unknown, **self._values}.items()):
             section, _, name = key.partition(".")
             nested.setdefault(section, {})[name] = value
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +272,8 @@ class Settings:
 def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if isinstance(value, dict):
+        opt = _BY_KEY.get(f"{prefix}{key}")
+        if isinstance(value, dict) and not (opt and opt.type is dict):  # a dict option is one value
             out.update(_flatten(value, f"{prefix}{key}."))
         else:
             out[f"{prefix}{key}"] = value

@@ -30,6 +30,7 @@ TEST_PKGS=(
   socat                                              # virtual serial-port pairs
   cups cups-client cups-bsd printer-driver-cups-pdf  # a real CUPS queue
   postgresql                                         # central database for sync tests
+  openssl                                            # a throwaway CA for the central database's TLS
   poppler-utils                                      # pdftoppm: PDF pages to PNG
   xvfb xauth                                         # screenshots under a real X server
   pulseaudio                                         # a private sound server (null sink) for sound tests

@@ -70,6 +70,10 @@ def test_settings_round_trip_and_garbage(tmp_path, monkeypatch):
                        ("scanner.max_key_interval_ms", "-3"), ("database.url", "not a url"), ("no.such", 1)):
         with pytest.raises(InputError):
             s.set(key, value)
+    path.write_text(path.read_text(encoding="utf-8") + "\n[future]\nthing = 3\n", encoding="utf-8")
+    again = Settings.load(path)
+    again.save()  # a setting this version does not know survives
+    assert "thing = 3" in path.read_text(encoding="utf-8")
     monkeypatch.setenv("INTAKE_STATION", "dock-9")
     assert again.get("station.name") == "dock-9"
     for text in ("this is = not toml [", "version = 99\n", "[ui]\nlanguage = 5\n"):

@@ -7,6 +7,7 @@ data plus the README's pallet scanned at station ``dock-old``). Add one whenever
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ def test_old_database_upgrades_and_keeps_its_facts(fixture: Path, tmp_path: Path
     app = IntakeApp.open(db_url=f"sqlite:///{db}", station="dock-old", paths=Paths(tmp_path, tmp_path))
     try:
         assert current_revision(app.store.engine) == head_revision()
+        backups = list((tmp_path / "backups").glob("intake-before-upgrade-from-*.sqlite3"))
+        assert len(backups) == 1, "an upgrade first copies the database"
+        old = sqlite3.connect(backups[0])
+        assert old.execute("select version_num from alembic_version").fetchone()[0] == fixture.stem.split("-")[1]
+        assert old.execute("select count(*) from scans").fetchone() == sqlite3.connect(fixture).execute(
+            "select count(*) from scans").fetchone()
+        old.close()
         report, _ = app.reconciler.reconcile("TB-2026-0001")
         assert report["totals"] == {"expected": 48, "received": 21, "matched": 20, "missing": 28, "extras": 1,
                                     "duplicates": 1, "wrong_order": 1}
@@ -36,3 +44,7 @@ def test_old_database_upgrades_and_keeps_its_facts(fixture: Path, tmp_path: Path
         assert res.outcome.value == "matched"
     finally:
         app.close()
+    # opening it again finds it current: no second backup
+    again = IntakeApp.open(db_url=f"sqlite:///{db}", station="dock-old", paths=Paths(tmp_path, tmp_path))
+    again.close()
+    assert len(list((tmp_path / "backups").iterdir())) == 1

@@ -11,4 +11,7 @@ from .root import cli, main
 
 __all__ = ["cli", "main"]
 
+from . import decode as _decode  # noqa: E402,F401
 from . import engine as _engine  # noqa: E402,F401  (registers the commands)
+from . import printing as _printing  # noqa: E402,F401
+from . import sync as _sync  # noqa: E402,F401

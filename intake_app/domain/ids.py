@@ -10,6 +10,7 @@ The station is part of the id, so stations that never talk to each other never c
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from .checkdigits import SAFE_ALPHABET, safe_check_char, safe_valid
@@ -26,6 +27,16 @@ class OwnId:
     station_code: str
     seq: int
     text: str
+
+
+def fact_uuid(kind: str, key: str) -> uuid.UUID:
+    """The UUID of a fact that *is* its natural key: the same on every station.
+
+    Two stations that, offline, add the same operator (by name), the same customer (by
+    organisation number) or open the same pallet (by code) write rows with the same UUID, so sync
+    keeps one row instead of failing on a duplicate name, number or code.
+    """
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"intake-dock:{kind}:{key}")
 
 
 def valid_station_code(code: str) -> bool:

@@ -15,16 +15,17 @@ receipt, a payment or a CO2 report comes from here, so the rules are spelled out
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+# Ids are opaque text here: the rules only compare them.
+
 
 @dataclass(frozen=True)
 class ExpectedRow:
-    id: uuid.UUID
+    id: str
     line_no: int | None
     serial: str | None
     asset_tag: str | None
@@ -35,11 +36,11 @@ class ExpectedRow:
 
 @dataclass(frozen=True)
 class UnitRow:
-    id: uuid.UUID
+    id: str
     internal_id: str
     serial: str
     serial_key: str
-    expected_id: uuid.UUID | None
+    expected_id: str | None
     pallet: str | None
     category: str
     received_at: datetime
@@ -49,7 +50,7 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class ScanRow:
-    id: uuid.UUID
+    id: str
     code: str
     outcome: str
     scanned_at: datetime
@@ -61,7 +62,7 @@ class ScanRow:
 
 @dataclass(frozen=True)
 class CountLineRow:
-    id: uuid.UUID
+    id: str
     category: str
     description: str
     quantity: int
@@ -69,7 +70,7 @@ class CountLineRow:
 
 @dataclass(frozen=True)
 class CountRow:
-    count_line_id: uuid.UUID | None
+    count_line_id: str | None
     category: str
     quantity: int
     pallet: str | None
@@ -136,13 +137,13 @@ def reconcile(
     for e in expected:
         by_cat[e.category].expected += 1
 
-    first_for_expected: dict[uuid.UUID, UnitRow] = {}
+    first_for_expected: dict[str, UnitRow] = {}
     first_for_key: dict[str, UnitRow] = {}
     matched: list[tuple[ExpectedRow, UnitRow]] = []
     extras: list[UnitRow] = []
     dup_units: list[tuple[UnitRow, UnitRow]] = []
     expected_by_id = {e.id: e for e in expected}
-    for u in sorted(units, key=lambda u: (u.received_at, str(u.id))):
+    for u in sorted(units, key=lambda u: (u.received_at, u.id)):
         cat, pal = by_cat[u.category], by_pal[u.pallet or NO_PALLET]
         cat.received += 1
         pal.received += 1
@@ -184,7 +185,7 @@ def reconcile(
 
 def _count_lines(lines: list[CountLineRow], counts: list[CountRow]) -> list[dict[str, Any]]:
     """Counted quantities per count line; counts without a line go to a line of their category."""
-    got: dict[uuid.UUID | str, int] = defaultdict(int)
+    got: dict[str, int] = defaultdict(int)
     for c in counts:
         got[c.count_line_id if c.count_line_id is not None else c.category] += c.quantity
     out = []
@@ -194,7 +195,7 @@ def _count_lines(lines: list[CountLineRow], counts: list[CountRow]) -> list[dict
         if line.category not in seen_categories:  # loose counts of a category land on its first line
             received += got.pop(line.category, 0)
             seen_categories.add(line.category)
-        out.append(_count_dict(str(line.id), line.category, line.description, line.quantity, received))
+        out.append(_count_dict(line.id, line.category, line.description, line.quantity, received))
     for cat, received in got.items():
         out.append(_count_dict(None, str(cat), "", 0, received))
     return out
@@ -206,3 +207,22 @@ def _count_dict(line_id: str | None, category: str, description: str, expected: 
         "line_id": line_id, "category": category, "description": description, "expected": expected,
         "received": received, "missing": max(0, expected - received), "extras": max(0, received - expected),
     }
+
+
+def received_after_sign_off(units: list[UnitRow], origin: dict[str, tuple[str, int]],
+                            seen: dict[str, int] | None, signed_at: datetime) -> list[UnitRow]:
+    """The units a sign-off did not count: they reached the signing database after it.
+
+    ``origin`` gives each unit's station (as text) and that station's sequence number; ``seen`` is
+    what the sign-off recorded: the highest sequence of every station it knew. A station numbers
+    its units in order and syncs them in order, so a unit above its station's mark was not there,
+    even if it was scanned (offline) before the sign-off. Sign-offs without a record fall back
+    to time: units received after the sign-off.
+    """
+    def late(u: UnitRow) -> bool:
+        if seen is None:
+            return u.received_at > signed_at
+        station, seq = origin[u.id]
+        return seq > seen.get(station, 0)
+
+    return sorted((u for u in units if late(u)), key=lambda u: (u.received_at, u.internal_id))

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from ..domain.ids import fact_uuid
 from ..domain.orgnr import check_org_number
 from ..domain.roles import Permission
 from ..errors import Conflict, InputError, NotFound
@@ -59,6 +60,8 @@ class Customers:
             if any(n.casefold() == name.casefold() for n in names):
                 raise Conflict(f"a customer called {name} already exists")
             fact = self.ctx.fact(actor)
+            if org:  # the same legal entity on every station
+                fact["id"] = fact_uuid("customer", org)
             conn.execute(insert(t.customers).values(
                 **fact, name=name, short_name=short, org_number=org,
                 parent_id=parent_row.id if parent_row else None))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
+from ..domain.ids import fact_uuid
 from ..domain.roles import Permission, Role
 from ..domain.security import hash_secret, pin_problem, verify_secret
 from ..errors import AuthenticationFailed, Conflict, InputError, NotFound
@@ -58,7 +59,7 @@ class Operators:
             if conn.execute(select(t.operators.c.id).where(t.operators.c.name_key == name_key(name))).first():
                 raise Conflict(f"an operator called {name} already exists")
             fact = self.ctx.fact(actor)
-            oid: uuid.UUID = fact["id"]  # type: ignore[assignment]
+            oid = fact_uuid("operator", name_key(name))  # the same person on every station
             conn.execute(insert(t.operators).values(
                 id=oid, name=name, name_key=name_key(name), role=role.value, created_at=fact["created_at"],
                 station_id=self.ctx.station.id))

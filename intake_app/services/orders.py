@@ -15,6 +15,7 @@ from ..store import tables as t
 from .context import Actor, Context
 from .customers import find_customer
 from .queries import order_ref, order_status, pallet_closed
+from .stations import central_registration
 
 ORDER_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,38}$")
 MAX_REF = 80
@@ -58,7 +59,8 @@ class Orders:
         with self.ctx.store.write() as conn:
             cust = find_customer(conn, customer)
             fact = self.ctx.fact(actor)
-            number = number or self._next_number(conn, fact["created_at"].year)  # type: ignore[attr-defined]
+            number = number or self._next_number(conn, fact["created_at"].year,  # type: ignore[attr-defined]
+                                                 self._series(conn))
             if conn.execute(select(t.orders.c.id).where(t.orders.c.number == number)).first():
                 raise Conflict(f"order {number} already exists")
             conn.execute(insert(t.orders).values(**fact, number=number, customer_id=cust.id,
@@ -66,9 +68,17 @@ class Orders:
         self.ctx.publish("order", fact["id"])  # type: ignore[arg-type]
         return self.summary(number)
 
+    def _series(self, conn: Connection) -> str:
+        """A station that syncs with a central numbers its own orders TB-YYYY-<station code>-NNNN.
+
+        Orders are normally made centrally (TB-YYYY-NNNN); a dock that makes one offline cannot ask
+        which numbers are free, so its numbers carry its code and never collide with anyone's.
+        """
+        return f"{self.ctx.station.code}-" if central_registration(conn) is not None else ""
+
     @staticmethod
-    def _next_number(conn: Connection, year: int) -> str:
-        prefix = f"TB-{year}-"
+    def _next_number(conn: Connection, year: int, series: str = "") -> str:
+        prefix = f"TB-{year}-{series}"
         numbers: list[str] = list(conn.execute(select(t.orders.c.number).where(t.orders.c.number.like(prefix + "%"))).scalars())
         highest = max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
         return f"{prefix}{highest + 1:04d}"

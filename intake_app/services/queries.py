@@ -6,14 +6,26 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, Row, String, bindparam, select, type_coerce
 
 from ..domain.categories import category_key
 from ..domain.outcomes import ExpectedRef, OrderRef, PalletRef, UnitRef
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..store import tables as t
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+
+
+def text_id(column: Any) -> Any:
+    """Select a UUID column as text: building 20,000 ``uuid.UUID`` objects costs more than the query."""
+    return type_coerce(column, String).label(column.name)
+
+
+def id_text(value: Any) -> str:
+    """The canonical text of an id however the driver returned it (32 hex, 36 with dashes, a UUID)."""
+    if isinstance(value, str) and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value)
 
 
 def as_uuid(text: str | uuid.UUID) -> uuid.UUID | None:
@@ -22,33 +34,47 @@ def as_uuid(text: str | uuid.UUID) -> uuid.UUID | None:
     return uuid.UUID(text) if _UUID.match(text.strip()) else None
 
 
+def _latest_event(events: Any, fk: Any, owner: Any) -> Any:
+    """The kind of the newest event row of ``owner`` (sign_off/reopen, close/reopen), as a subquery."""
+    return (select(events.c.kind).where(fk == owner)
+            .order_by(events.c.created_at.desc(), events.c.id.desc()).limit(1).scalar_subquery())
+
+
+# Prebuilt statements for the scan hot path: built once, compiled once (SQLAlchemy caches by statement).
+ORDER_STATUS = _latest_event(t.order_events, t.order_events.c.order_id, t.orders.c.id)
+_ORDER = (select(t.orders.c.id, t.orders.c.number, t.customers.c.short_name, ORDER_STATUS.label("status"))
+          .join(t.customers, t.customers.c.id == t.orders.c.customer_id))
+_ORDER_BY_ID = _ORDER.where(t.orders.c.id == bindparam("oid"))
+_ORDER_BY_NUMBER = (_ORDER.where(t.orders.c.number == bindparam("number"))
+                    .order_by(t.orders.c.created_at, t.orders.c.id).limit(3))
+_STATUS_BY_ID = select(ORDER_STATUS).where(t.orders.c.id == bindparam("oid"))
+
+
 def order_status(conn: Connection, order_id: uuid.UUID) -> str:
     """``signed_off`` or ``open``: the newest sign-off/reopen event decides."""
-    kind = conn.execute(
-        select(t.order_events.c.kind)
-        .where(t.order_events.c.order_id == order_id)
-        .order_by(t.order_events.c.created_at.desc(), t.order_events.c.id.desc())
-        .limit(1)
-    ).scalar()
+    kind = conn.execute(_STATUS_BY_ID, {"oid": order_id}).scalar()
     return "signed_off" if kind == "sign_off" else "open"
 
 
-def _order_select() -> Any:
-    return select(t.orders.c.id, t.orders.c.number, t.customers.c.short_name).join(
-        t.customers, t.customers.c.id == t.orders.c.customer_id
-    )
-
-
 def order_ref(conn: Connection, order: str | uuid.UUID) -> OrderRef:
-    """The order with this number (case-insensitive) or UUID; :class:`NotFound` otherwise."""
+    """The order with this number (case-insensitive; numbers are stored upper case) or UUID."""
     oid = as_uuid(order)
-    stmt = _order_select()
-    stmt = stmt.where(t.orders.c.id == oid) if oid else stmt.where(
-        func.upper(t.orders.c.number) == str(order).strip().upper())
-    row = conn.execute(stmt).first()
+    if oid is not None:
+        row = conn.execute(_ORDER_BY_ID, {"oid": oid}).first()
+    else:
+        rows = conn.execute(_ORDER_BY_NUMBER, {"number": str(order).strip().upper()}).all()
+        if len(rows) > 1:  # two stations gave one number to two orders while offline: a fact, kept by sync
+            raise Conflict(f"more than one order is numbered {rows[0].number}; use the order's id: "
+                           + ", ".join(str(r.id) for r in rows))
+        row = rows[0] if rows else None
     if row is None:
         raise NotFound(f"no order {order!s}")
-    return OrderRef(row.id, row.number, row.short_name, order_status(conn, row.id) == "signed_off")
+    return order_ref_from_row(row)
+
+
+def order_ref_from_row(row: Any) -> OrderRef:
+    """An :class:`OrderRef` from a row with id, number, short_name and status columns."""
+    return OrderRef(row.id, row.number, row.short_name, row.status == "sign_off")
 
 
 def order_ref_by_id(conn: Connection, order_id: uuid.UUID, cache: dict[uuid.UUID, OrderRef] | None = None
@@ -92,20 +118,22 @@ def unit_refs(conn: Connection, unit_ids: list[uuid.UUID], orders: dict[uuid.UUI
     return [by_id[u] for u in unit_ids if u in by_id]
 
 
+PALLET_STATUS = _latest_event(t.pallet_events, t.pallet_events.c.pallet_id, t.pallets.c.id)
+_PALLET = select(t.pallets.c.id, t.pallets.c.code, t.pallets.c.order_id, PALLET_STATUS.label("status"))
+PALLET_BY_CODE = _PALLET.where(t.pallets.c.code == bindparam("code"))
+PALLET_BY_ID = _PALLET.where(t.pallets.c.id == bindparam("pid"))
+_PALLET_CLOSED = select(PALLET_STATUS).where(t.pallets.c.id == bindparam("pid"))
+
+
 def pallet_ref(conn: Connection, code: str, orders: dict[uuid.UUID, OrderRef] | None = None) -> PalletRef | None:
-    row = conn.execute(select(t.pallets.c.id, t.pallets.c.code, t.pallets.c.order_id)
-                       .where(t.pallets.c.code == code)).first()
+    row = conn.execute(PALLET_BY_CODE, {"code": code}).first()
     if row is None:
         return None
-    return PalletRef(row.id, row.code, order_ref_by_id(conn, row.order_id, orders), pallet_closed(conn, row.id))
+    return PalletRef(row.id, row.code, order_ref_by_id(conn, row.order_id, orders), row.status == "close")
 
 
 def pallet_closed(conn: Connection, pallet_id: uuid.UUID) -> bool:
-    kind = conn.execute(
-        select(t.pallet_events.c.kind).where(t.pallet_events.c.pallet_id == pallet_id)
-        .order_by(t.pallet_events.c.created_at.desc(), t.pallet_events.c.id.desc()).limit(1)
-    ).scalar()
-    return kind == "close"
+    return conn.execute(_PALLET_CLOSED, {"pid": pallet_id}).scalar() == "close"
 
 
 def name_of(conn: Connection, table: Any, row_id: uuid.UUID | None) -> str | None:

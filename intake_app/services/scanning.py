@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from ..domain.codes import ClassifiedCode, CodeKind, classify
-from ..domain.ids import format_pallet_id
+from ..domain.ids import fact_uuid, format_pallet_id
 from ..domain.messages import describe
 from ..domain.nearmatch import Edit
 from ..domain.outcomes import Decision, ExpectedRef, OrderRef, Outcome, UnitRef, decide
@@ -24,10 +24,11 @@ from ..errors import Conflict, InputError, NotFound
 from ..store import tables as t
 from .context import Actor, Context
 from .lookup import SqlLookup
-from .queries import order_ref, order_status, pallet_closed
+from .queries import PALLET_BY_CODE, PALLET_BY_ID, order_ref, order_status, pallet_closed
 from .units import insert_unit
 
 SOURCES = ("wedge", "serial", "camera", "cli", "manual")
+_INSERT_SCAN = insert(t.scans)
 
 
 @dataclass(frozen=True)
@@ -131,14 +132,14 @@ class Scanning:
             if decision.outcome is Outcome.PALLET:
                 new_pallet = self._switch_pallet(conn, actor, order_r, decision, code)
             scan_pallet = new_pallet or current
-            conn.execute(insert(t.scans).values(
-                **fact, order_id=order_r.id, pallet_id=scan_pallet.id if scan_pallet else None,
-                raw=raw[:1024], code=code.identifier[:120], kind=code.kind.value, outcome=decision.outcome.value,
-                reason=decision.reason.value if decision.reason else None,
-                expected_unit_id=decision.expected.id if decision.expected else None,
-                unit_id=decision.unit.id if decision.unit else None,
-                other_order_id=decision.other_order.id if decision.other_order else None,
-                source=source, detail=_detail(decision)))
+            conn.execute(_INSERT_SCAN, {
+                **fact, "order_id": order_r.id, "pallet_id": scan_pallet.id if scan_pallet else None,
+                "raw": raw[:1024], "code": code.identifier[:120], "kind": code.kind.value,
+                "outcome": decision.outcome.value, "reason": decision.reason.value if decision.reason else None,
+                "expected_unit_id": decision.expected.id if decision.expected else None,
+                "unit_id": decision.unit.id if decision.unit else None,
+                "other_order_id": decision.other_order.id if decision.other_order else None,
+                "source": source, "detail": _detail(decision)})
             unit = None
             if decision.creates_unit:
                 if current is not None and current.closed:
@@ -153,20 +154,36 @@ class Scanning:
         self.ctx.publish("scan", order_r.id)
         return result
 
+    def outstanding_keys(self, order: str | uuid.UUID) -> dict[str, uuid.UUID]:
+        """Match keys (serial and asset tag) of ``order``'s expected units not yet received -> unit id.
+
+        A read-only snapshot for devices that rank several codes at once (the camera): a code with
+        one of these keys would be matched; two keys of one unit (serial, asset tag) share its id.
+        """
+        e, us = t.expected_units, t.unit_state
+        received = select(us.c.unit_id).where(us.c.expected_unit_id == e.c.id, us.c.active)
+        with self.ctx.store.read() as conn:
+            order_r = order_ref(conn, order)
+            rows = conn.execute(select(e.c.id, e.c.serial_key, e.c.asset_tag_key)
+                                .where(e.c.order_id == order_r.id, ~received.exists())).all()
+        keys: dict[str, uuid.UUID] = {}
+        for r in rows:
+            keys.update({k: r.id for k in (r.asset_tag_key, r.serial_key) if k})
+        return keys
+
     def _current_pallet(self, conn: Connection, order: OrderRef, pallet: str | uuid.UUID | None
                         ) -> PalletInfo | None:
         if pallet is None:
             return None
-        p = t.pallets
-        stmt = select(p.c.id, p.c.code, p.c.order_id)
-        stmt = stmt.where(p.c.id == pallet) if isinstance(pallet, uuid.UUID) else stmt.where(
-            p.c.code == pallet.strip().upper())
-        row = conn.execute(stmt).first()
+        if isinstance(pallet, uuid.UUID):
+            row = conn.execute(PALLET_BY_ID, {"pid": pallet}).first()
+        else:
+            row = conn.execute(PALLET_BY_CODE, {"code": pallet.strip().upper()}).first()
         if row is None:
             raise NotFound(f"no pallet {pallet}; scan the pallet label to open it")
         if row.order_id != order.id:
             raise Conflict(f"pallet {row.code} belongs to another order")
-        return PalletInfo(row.id, row.code, order.number, closed=pallet_closed(conn, row.id))
+        return PalletInfo(row.id, row.code, order.number, closed=row.status == "close")
 
     def _switch_pallet(self, conn: Connection, actor: Actor, order: OrderRef, decision: Decision,
                        code: ClassifiedCode) -> PalletInfo:
@@ -176,7 +193,7 @@ class Scanning:
                 conn.execute(insert(t.pallet_events).values(**self.ctx.fact(actor), pallet_id=existing.id,
                                                             kind="reopen", weight_kg=None))
             return PalletInfo(existing.id, existing.code, order.number, reopened=existing.closed)
-        fact = self.ctx.fact(actor)
+        fact = {**self.ctx.fact(actor), "id": fact_uuid("pallet", code.identifier)}  # one pallet, one row
         kind = "sscc" if code.kind is CodeKind.SSCC else "own"
         conn.execute(insert(t.pallets).values(**fact, order_id=order.id, code=code.identifier, kind=kind, seq=None))
         return PalletInfo(fact["id"], code.identifier, order.number, opened=True)  # type: ignore[arg-type]
@@ -203,8 +220,8 @@ class Scanning:
             station = self.ctx.station
             seq = (conn.execute(select(func.max(t.pallets.c.seq)).where(t.pallets.c.station_id == station.id))
                    .scalar() or 0) + 1
-            fact = self.ctx.fact(actor)
             pid = format_pallet_id(station.code, seq)
+            fact = {**self.ctx.fact(actor), "id": fact_uuid("pallet", pid)}
             conn.execute(insert(t.pallets).values(**fact, order_id=order_r.id, code=pid, kind="own", seq=seq))
         self.ctx.publish("pallet", order_r.id)
         return PalletInfo(fact["id"], pid, order_r.number, opened=True)  # type: ignore[arg-type]

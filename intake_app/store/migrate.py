@@ -6,6 +6,8 @@ database is already current (one query for the revision), so it runs on every st
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -36,9 +38,33 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine) -> bool:
-    """Bring the schema to the newest revision; True if anything ran."""
-    if current_revision(engine) == head_revision():
+def upgrade(engine: Engine, backups: Path | None = None, now: datetime | None = None) -> bool:
+    """Bring the schema to the newest revision; True if anything ran.
+
+    An existing SQLite station database is first copied to ``backups`` (if given) with SQLite's
+    online backup, so an upgrade that goes wrong on a dock PC can be undone by hand.
+    """
+    current = current_revision(engine)
+    if current == head_revision():
         return False
+    db = engine.url.database
+    if backups is not None and current is not None and engine.dialect.name == "sqlite" and db:
+        backup_sqlite(Path(db), backups / f"intake-before-upgrade-from-{current}-"
+                                          f"{(now or datetime.now(UTC)):%Y%m%dT%H%M%SZ}.sqlite3")
     command.upgrade(alembic_config(engine), "head")
     return True
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite database (WAL included) at ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target

@@ -19,11 +19,13 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -102,7 +104,9 @@ class Customer(FactMixin, Base):
 
 class Order(FactMixin, Base):
     __tablename__ = "orders"
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    # Not unique in the database: two stations offline may give the same typed number to two orders;
+    # sync keeps both (a union of facts never conflicts) and the services report the ambiguity.
+    number: Mapped[str] = mapped_column(String(40), index=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"), index=True)
     customer_ref: Mapped[str | None] = mapped_column(String(80))
     note: Mapped[str | None] = mapped_column(Text)
@@ -202,7 +206,9 @@ class Unit(FactMixin, Base):
     """A physical item received: gets our internal asset id and label."""
 
     __tablename__ = "units"
-    internal_id: Mapped[str] = mapped_column(String(20), unique=True)
+    # Unique by construction (station code + the station's sequence), not by constraint: a station
+    # restored from an old backup may issue a number again, and sync must keep both units.
+    internal_id: Mapped[str] = mapped_column(String(20), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"))
     scan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("scans.id"), index=True)
@@ -249,8 +255,99 @@ class UnitState(Base):
     active: Mapped[bool] = mapped_column(Boolean)
 
 
+class PrintJob(Base):
+    """A job in this station's print spool: local, mutable state (its status), never synced.
+
+    Written before it is sent; ``status`` moves queued -> sending -> done (acknowledged by the
+    printer), or back to queued with a later ``next_attempt_at`` when the printer is down, or to
+    failed / cancelled. ``payload`` holds the exact bytes sent, so a retry sends the same bytes.
+    A reprint is a new job pointing at the job it repeats.
+    """
+
+    __tablename__ = "print_jobs"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime]
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stations.id"))
+    operator_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # unit_label | pallet_label | receipt | test
+    subject: Mapped[str] = mapped_column(String(80))  # internal id, pallet code, order number, printer
+    printer: Mapped[str] = mapped_column(String(40))
+    format: Mapped[str] = mapped_column(String(8))  # zpl | pdf
+    options: Mapped[dict[str, Any]]  # language, dpi, label size, ...
+    reason: Mapped[str | None] = mapped_column(Text)
+    reprint_of: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))  # queued | sending | done | failed | cancelled
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    printer_ref: Mapped[str | None] = mapped_column(String(300))
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    payload_sha256: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_print_jobs_printer_status", "printer", "status", "created_at"),
+                      Index("ix_print_jobs_subject", "kind", "subject"))
+
+
+class PrintMark(Base):
+    """How far the spool has looked for new units of this station to label (their ``seq``).
+
+    Unit labels are queued from the units table, not by the scan: scanning does no printing
+    work at all, and a crash loses no label (the next look starts from the mark).
+    """
+
+    __tablename__ = "print_marks"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)  # unit_labels:<station id>
+    value: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
+
+
 FACT_TABLES = (
     "stations", "operators", "operator_credentials", "customers", "orders", "order_events",
     "manifest_imports", "expected_units", "count_lines", "pallets", "pallet_events", "scans", "units",
     "corrections", "count_receipts",
 )
+
+
+# -- sync bookkeeping (not facts, never synced) ---------------------------------------------------------
+
+
+class SyncOutbox(Base):
+    """Station: fact rows written here and not yet confirmed by central, in the order they were written.
+
+    Filled by an ``AFTER INSERT`` trigger on every fact table (SQLite; see :mod:`intake_app.sync.capture`),
+    emptied by a successful push. ``error`` holds central's reason when it refused the row.
+    """
+
+    __tablename__ = "sync_outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    error: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = ({"sqlite_autoincrement": True},)  # a pushed seq is never handed out again
+
+
+class SyncLog(Base):
+    """Central: which transaction (``xid``, PostgreSQL's 64-bit id) inserted each fact row.
+
+    Filled by a statement trigger on every fact table (PostgreSQL). Stations pull by ``xid`` with a
+    snapshot horizon, so a transaction that commits late is never skipped.
+    """
+
+    __tablename__ = "sync_log"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                     autoincrement=True)
+    xid: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    __table_args__ = (Index("ix_sync_log_tbl_xid", "tbl", "xid", "seq"),)
+
+
+class SyncState(Base):
+    """Station: sync bookkeeping (registration, pull horizons, last result) as small JSON values."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict[str, Any] | None]
+    updated_at: Mapped[datetime | None]
