@@ -138,6 +138,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("sync.interval_seconds", float, 60.0, "Background sync: seconds between syncs", check=_positive),
     Option("sync.batch_rows", int, 2000, "Rows per sync batch (one transaction each way)", check=_batch),
     # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
+    Option("camera.enabled", bool, False, "Use a camera as a scanner on the receiving page"),
     Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
            check=_camera_device, env="INTAKE_CAMERA"),
     Option("camera.width", int, 1280, "Camera frame width in pixels", check=_positive),

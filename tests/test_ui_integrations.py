@@ -4,7 +4,8 @@ wired in, the pages use it (off the GUI thread); without one, they say "not set 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -30,7 +31,15 @@ class RecordingLabels:
         self.pallets.append(code)
 
 
-class ListQueue:
+class Idle:
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+class ListQueue(Idle):
     configured = True
 
     def __init__(self) -> None:
@@ -47,7 +56,7 @@ class ListQueue:
     cancel = reprint = retry
 
 
-class OnlineSync:
+class OnlineSync(Idle):
     configured = True
 
     def state(self) -> SyncState:
@@ -57,10 +66,14 @@ class OnlineSync:
         return SyncState(True, True, datetime(2026, 3, 10, 9, 0, tzinfo=UTC), 0)
 
 
-class ButtonCamera:
+class ButtonCamera(Idle):
     """A stand-in camera view: a button that 'reads' a code."""
 
     configured = True
+    expected: dict[str, uuid.UUID] | None = None
+
+    def set_expected(self, keys: Mapping[str, uuid.UUID]) -> None:
+        self.expected = dict(keys)
 
     def create_view(self, parent: QWidget, on_code: Callable[[str], None]) -> QWidget:
         button = QPushButton("camera", parent)
@@ -82,6 +95,11 @@ def test_wired_modules_are_used(qtbot, demo_engine):
             camera.button.click()  # a camera read lands like a scan
         assert page.banner.feedback.headline == "Matched"
         assert demo_engine.dock.recent_scans("TB-2026-0001", limit=1)[0].source == "camera"
+        assert HEBY_SERIAL in camera.expected  # the camera was given the order's outstanding codes
+        idle(qtbot, s, 200)
+        assert labels.units == []  # auto-printed unit labels are the engine spool's job, never the page's
+        page.scan_view.selectRow(0)
+        page.reprint_selected()
         qtbot.waitUntil(lambda: len(labels.units) == 1, timeout=5000)
         assert labels.units[0] == (s.ctx.session.last_result.unit.internal_id, False)  # printed off the GUI thread
         with qtbot.waitSignal(page.feedback_shown, timeout=10_000):

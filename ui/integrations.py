@@ -1,14 +1,15 @@
 """Where printing, sync and the camera plug into the dock screens.
 
-Each is a small interface with a "not configured" implementation, so the pages are complete
-today and wiring a real module in is a few lines in :func:`build_integrations`: an adapter from
-the engine's print spool, sync service or camera widget to the interface here. Calls that do
-I/O (printing, sync) are made through the :class:`ui.tasks.TaskRunner`, never on the GUI thread.
+Each is a small interface with a "not set up" implementation; :func:`build_integrations` wires
+the engine's print spool, background sync and camera in through the adapters in
+:mod:`ui.adapters`. Calls that do I/O (printing, sync) are made through the
+:class:`ui.tasks.TaskRunner`, never on the GUI thread; tests plug in stand-ins the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from intake_app.app import IntakeApp
 from intake_app.errors import IntakeError
+from intake_app.services.context import Actor
 
 translate = QCoreApplication.translate
 
@@ -41,23 +43,31 @@ class PrintJobView:
 
 
 class PrintQueue(Protocol):
-    configured: bool
+    @property
+    def configured(self) -> bool: ...
 
     def jobs(self) -> list[PrintJobView]: ...
     def retry(self, job_id: str) -> None: ...
     def cancel(self, job_id: str) -> None: ...
     def reprint(self, job_id: str) -> None: ...
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
 
 
 class LabelPrinter(Protocol):
-    configured: bool
+    @property
+    def configured(self) -> bool: ...
 
     def unit_label(self, internal_id: str) -> None: ...
     def pallet_label(self, code: str) -> None: ...
 
 
 class ReceiptMaker(Protocol):
-    configured: bool
+    @property
+    def configured(self) -> bool: ...
+
+    @property
+    def can_print(self) -> bool: ...  # a receipt printer is set (saving the PDF needs none)
 
     def receipt_pdf(self, order: str) -> bytes: ...
     def print_receipt(self, order: str) -> None: ...
@@ -73,21 +83,38 @@ class SyncState:
 
 
 class SyncService(Protocol):
-    configured: bool
+    @property
+    def configured(self) -> bool: ...
 
     def state(self) -> SyncState: ...
     def sync_now(self) -> SyncState: ...
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
 
 
 class CameraProvider(Protocol):
     """A camera view for the receiving page; it calls ``on_code`` on the GUI thread for each read."""
 
-    configured: bool
+    @property
+    def configured(self) -> bool: ...
 
     def create_view(self, parent: QWidget, on_code: Callable[[str], None]) -> QWidget: ...
+    def set_expected(self, keys: Mapping[str, uuid.UUID]) -> None: ...
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
 
 
-class NullPrintQueue:
+class _Idle:
+    """Nothing running in the background."""
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+class NullPrintQueue(_Idle):
     configured = False
 
     def jobs(self) -> list[PrintJobView]:
@@ -110,7 +137,7 @@ class NullLabelPrinter:
 
 
 class NullReceiptMaker:
-    configured = False
+    configured = can_print = False
 
     def receipt_pdf(self, order: str) -> bytes:
         raise NotConfigured(translate("Integrations", "Receipts are not set up at this station."))
@@ -119,7 +146,7 @@ class NullReceiptMaker:
         raise NotConfigured(translate("Integrations", "Receipts are not set up at this station."))
 
 
-class NullSync:
+class NullSync(_Idle):
     configured = False
 
     def state(self) -> SyncState:
@@ -129,11 +156,14 @@ class NullSync:
         raise NotConfigured(translate("Integrations", "No central database is set up for this station."))
 
 
-class NullCamera:
+class NullCamera(_Idle):
     configured = False
 
     def create_view(self, parent: QWidget, on_code: Callable[[str], None]) -> QWidget:
         raise NotConfigured(translate("Integrations", "No camera is set up at this station."))
+
+    def set_expected(self, keys: Mapping[str, uuid.UUID]) -> None:
+        pass
 
 
 @dataclass
@@ -144,7 +174,22 @@ class Integrations:
     sync: SyncService = field(default_factory=NullSync)
     camera: CameraProvider = field(default_factory=NullCamera)
 
+    def start(self) -> None:
+        """Start what runs in the background: the print spool's worker, the sync thread."""
+        for part in (self.print_queue, self.sync, self.camera):
+            part.start()
 
-def build_integrations(app: IntakeApp) -> Integrations:
-    """The modules this station has. Wire the print spool, sync and camera adapters in here."""
-    return Integrations()
+    def stop(self) -> None:
+        for part in (self.camera, self.sync, self.print_queue):
+            part.stop()
+
+
+def build_integrations(app: IntakeApp, actor: Callable[[], Actor | None]) -> Integrations:
+    """The modules this station has: printing always (a station without printers shows an empty
+    queue), sync when a central database is set, the camera when ``camera.enabled``."""
+    from . import adapters
+
+    sync: SyncService = adapters.BackgroundSyncService(app) if app.settings.get("sync.central_url") else NullSync()
+    camera: CameraProvider = adapters.LiveCamera(app)
+    return Integrations(adapters.SpoolQueue(app, actor), adapters.SpoolLabels(app, actor),
+                        adapters.SpoolReceipts(app, actor), sync, camera)

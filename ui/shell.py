@@ -43,9 +43,10 @@ class DockShell(QObject):
         self.languages.install(lang or str(engine.settings.get("ui.language")))
         scanner = ScannerFilter(config_from_settings(engine.settings.get), self)
         scanner.install(qt)
+        session = Session()
         self.ctx = DockContext(
-            engine=engine, session=Session(), runner=TaskRunner(engine.paths.data_dir / "logs"),
-            bridge=EventBridge(engine.events), integrations=integrations or build_integrations(engine),
+            engine=engine, session=session, runner=TaskRunner(engine.paths.data_dir / "logs"),
+            bridge=EventBridge(engine.events), integrations=integrations or build_integrations(engine, lambda: session.actor),
             sounds=NullSoundPlayer("loading"), languages=self.languages, scanner=scanner, serial=SerialBridge())
         self._want_sounds = sounds and bool(engine.settings.get("receiving.sounds"))
         self.window = self._new_window()
@@ -69,6 +70,7 @@ class DockShell(QObject):
         if self._want_sounds and isinstance(self.ctx.sounds, NullSoundPlayer):
             self.ctx.sounds = make_sound_player(True)
         self.ctx.serial.configure(self.ctx.settings)
+        self.ctx.integrations.start()
 
     def switch_language(self, lang: str) -> None:
         """Install ``lang`` and rebuild the window on the same session, page and geometry."""
@@ -90,6 +92,7 @@ class DockShell(QObject):
         self.window.close()
         self.window.deleteLater()
         self.ctx.serial.stop()
+        self.ctx.integrations.stop()
         self.ctx.sounds.close()
         self.ctx.runner.shutdown(wait=True)
         self.ctx.bridge.close()

@@ -637,6 +637,14 @@
         <source>No camera is set up at this station.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No receipt printer is set up at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1119,6 +1127,10 @@
     </message>
     <message>
         <source>Receipts are not set up at this station: print and PDF come with the printing module. The reconciliation can be saved as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this station: save the PDF and print it elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1773,6 +1785,10 @@
     </message>
     <message>
         <source>Serial scanner speed (baud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key}: not valid JSON ({error})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

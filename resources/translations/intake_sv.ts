@@ -637,6 +637,14 @@
         <source>No camera is set up at this station.</source>
         <translation>Ingen kamera är inställd på den här stationen.</translation>
     </message>
+    <message>
+        <source>No receipt printer is set up at this station.</source>
+        <translation>Ingen kvittoskrivare är inställd på den här stationen.</translation>
+    </message>
+    <message>
+        <source>Camera: {reason}</source>
+        <translation>Kamera: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1120,6 +1128,10 @@
     <message>
         <source>Receipts are not set up at this station: print and PDF come with the printing module. The reconciliation can be saved as CSV.</source>
         <translation>Kvitton är inte inställda på den här stationen: utskrift och PDF kommer med utskriftsmodulen. Avstämningen kan sparas som CSV.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this station: save the PDF and print it elsewhere.</source>
+        <translation>Ingen kvittoskrivare är inställd på den här stationen: spara PDF-filen och skriv ut den någon annanstans.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1774,6 +1786,10 @@
     <message>
         <source>Serial scanner speed (baud)</source>
         <translation>Hastighet för seriell skanner (baud)</translation>
+    </message>
+    <message>
+        <source>{key}: not valid JSON ({error})</source>
+        <translation>{key}: ogiltig JSON ({error})</translation>
     </message>
 </context>
 <context>

@@ -45,11 +45,16 @@ class ReceiptDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.csv_button = QPushButton(self.tr("Save CSV…"))
         self.csv_button.clicked.connect(lambda: self.save_csv())
-        for b in (self.print_button, self.pdf_button):
-            b.setEnabled(receipts.configured)
-        self.note = QLabel("" if receipts.configured else
-                           self.tr("Receipts are not set up at this station: print and PDF come with the "
-                                   "printing module. The reconciliation can be saved as CSV."))
+        self.print_button.setEnabled(receipts.can_print)
+        self.pdf_button.setEnabled(receipts.configured)
+        if not receipts.configured:
+            note = self.tr("Receipts are not set up at this station: print and PDF come with the printing "
+                           "module. The reconciliation can be saved as CSV.")
+        elif not receipts.can_print:
+            note = self.tr("No receipt printer is set up at this station: save the PDF and print it elsewhere.")
+        else:
+            note = ""
+        self.note = QLabel(note)
         self.note.setWordWrap(True)
         self.note.setProperty("role", "hint")
         close = QPushButton(self.tr("Close"))

@@ -7,6 +7,7 @@ own rules before anything is saved; one bad value names the setting and saves no
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -111,6 +113,10 @@ class OptionEditor:
             spin.setValue(int(value))
             spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
             self.widget = spin
+        elif opt.type is dict:  # a table (printers): edited as JSON, checked when saved
+            text = QPlainTextEdit(json.dumps(value, indent=2, ensure_ascii=False))
+            text.setMinimumSize(480, 140)
+            self.widget = text
         elif opt.type is float:
             dspin = QDoubleSpinBox()
             dspin.setRange(-1_000_000.0, 1_000_000.0)
@@ -133,6 +139,12 @@ class OptionEditor:
             return w.isChecked()
         if isinstance(w, QSpinBox | QDoubleSpinBox):
             return w.value()
+        if isinstance(w, QPlainTextEdit):
+            try:
+                return json.loads(w.toPlainText() or "{}")
+            except ValueError as exc:
+                raise InputError(translate("Settings", "{key}: not valid JSON ({error})").format(
+                    key=self.opt.key, error=exc)) from None
         assert isinstance(w, QLineEdit)
         return w.text().strip()
 
@@ -185,6 +197,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Check every value first; write the file only when all are valid."""
+        self.error.clear()
         new: dict[str, Any] = {}
         try:
             for key, editor in self.editors.items():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.domain.outcomes import RECEIVING_OUTCOMES, Outcome
+from intake_app.domain.outcomes import Outcome
 from intake_app.events import Changes
 from intake_app.services.corrections import CorrectionResult
 from intake_app.services.dock import Counters, OutstandingLine, ScanLine
@@ -196,6 +196,7 @@ class ReceivingPage(Page):
         self.refresh_counters()
         if not blind:
             self.refresh_outstanding()
+        self.refresh_camera()
 
     def show_header(self) -> None:
         order, pallet = self.ctx.session.order, self.ctx.session.pallet
@@ -258,9 +259,6 @@ class ReceivingPage(Page):
         if result.pallet is not None and result.outcome is Outcome.PALLET:
             session.pallet = result.pallet
             self.show_header()
-        if result.outcome in RECEIVING_OUTCOMES and result.unit is not None and self.ctx.setting(
-                "receiving.auto_print"):
-            self.print_unit_label(result.unit.internal_id, quiet=True)
         if result.outcome is Outcome.MATCHED and result.decision.expected is not None:
             self.drop_outstanding(result.decision.expected.id)
         self.schedule_refresh(outstanding=False)
@@ -322,6 +320,19 @@ class ReceivingPage(Page):
         self.ctx.runner.read(lambda: dock.outstanding(order_id), lambda rows: self._show_outstanding(gen, rows),
                              self.failed)
 
+    def refresh_camera(self) -> None:
+        """Give the camera the order's outstanding codes, so it picks the serial among a label's codes.
+
+        Blind receiving gives it none: its overlay would otherwise show which codes are expected."""
+        camera, order = self.ctx.integrations.camera, self.ctx.session.order
+        if not camera.configured or order is None:
+            return
+        if self.ctx.blind:
+            camera.set_expected({})
+            return
+        scanning, order_id = self.ctx.engine.scanning, order.id
+        self.ctx.runner.read(lambda: scanning.outstanding_keys(order_id), camera.set_expected, self.failed)
+
     def _show_outstanding(self, gen: int, rows: list[OutstandingLine]) -> None:
         if gen != self._gen["outstanding"]:
             return
@@ -370,8 +381,6 @@ class ReceivingPage(Page):
         self.show_feedback(confirmed(result.unit_internal_id, accepted))
         if result.expected_id is not None:
             self.drop_outstanding(result.expected_id)
-        if result.unit_internal_id and self.ctx.setting("receiving.auto_print"):
-            self.print_unit_label(result.unit_internal_id, quiet=True)
         self.schedule_refresh()
 
     def reprint_selected(self) -> None:
@@ -380,12 +389,12 @@ class ReceivingPage(Page):
         if not label:
             self.nav.message(self.tr("Select a scan that received a unit."), error=True)
             return
-        self.print_unit_label(label, quiet=False)
+        self.print_unit_label(label)
 
-    def print_unit_label(self, internal_id: str, quiet: bool) -> None:
+    def print_unit_label(self, internal_id: str) -> None:
+        """A label on demand (a reprint). Labels of received units are queued by the engine's spool
+        when ``receiving.auto_print`` is on: the page never prints them, so none is printed twice."""
         labels = self.ctx.integrations.labels
-        if quiet and not labels.configured:
-            return  # auto-print without a printer: nothing to nag about on every scan
         self.ctx.runner.long(lambda _p: labels.unit_label(internal_id),
                              lambda _r: self.nav.message(self.tr("Label {label} sent to the printer").format(
                                  label=internal_id)), self.failed)
