@@ -23,6 +23,7 @@ APP_PKGS=(
   libpulse0 libxrandr2   # QtMultimedia links libpulse; its ffmpeg plugin needs libXrandr
   libcups2               # QtPrintSupport's CUPS plugin
   libzbar0               # pyzbar
+  pulseaudio-utils       # paplay: the scan sounds (PulseAudio and PipeWire desktops)
 )
 # Packages the tests need besides: real services and renderers.
 TEST_PKGS=(
@@ -32,6 +33,7 @@ TEST_PKGS=(
   openssl                                            # a throwaway CA for the central database's TLS
   poppler-utils                                      # pdftoppm: PDF pages to PNG
   xvfb xauth                                         # screenshots under a real X server
+  pulseaudio                                         # a private sound server (null sink) for sound tests
 )
 
 python_ok() { command -v python3 >/dev/null && python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
