@@ -23,6 +23,7 @@ from .services.context import Actor, Context, StationInfo
 from .services.corrections import Corrections
 from .services.counts import Counts
 from .services.customers import Customers
+from .services.dock import Dock
 from .services.manifests import Manifests
 from .services.operators import Operators, name_key
 from .services.orders import Orders
@@ -54,6 +55,7 @@ class IntakeApp:
     reconciler: Reconciler = field(init=False)
     operators: Operators = field(init=False)
     printing: Printing = field(init=False)
+    dock: Dock = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = Customers(self.ctx)
@@ -65,6 +67,7 @@ class IntakeApp:
         self.reconciler = Reconciler(self.ctx)
         self.operators = Operators(self.ctx)
         self.printing = Printing(self.ctx, self.settings, self.reconciler)
+        self.dock = Dock(self.ctx)
 
     @property
     def station(self) -> StationInfo:

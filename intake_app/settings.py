@@ -18,6 +18,7 @@ from typing import Any
 import tomli_w
 
 from .errors import InputError
+from .paths import resources_dir
 
 SETTINGS_VERSION = 1
 
@@ -98,19 +99,30 @@ def _db_url(v: str) -> str | None:
     return None
 
 
+def _language(v: str) -> str | None:
+    """English is the source language; any other needs its translation in resources/translations."""
+    folder = resources_dir() / "translations"
+    if v == "en" or (folder / f"intake_{v}.ts").is_file() or (folder / f"intake_{v}.qm").is_file():
+        return None
+    return f"no translation for {v!r} (resources/translations/intake_{v}.ts)"
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("database.url", str, "", "Station database URL; empty: the SQLite file in the data folder",
            check=_db_url, env="INTAKE_DB"),
     Option("station.name", str, "", "This station's name; empty: the computer's host name", env="INTAKE_STATION"),
     Option("operator.default", str, "dock", "Operator used by the command line when none is given",
            env="INTAKE_OPERATOR"),
-    Option("ui.language", str, "sv", "Language of the dock screens", choices=("sv", "en")),
+    Option("ui.language", str, "sv", "Language of the dock screens (sv, en, ...)", check=_language),
+    Option("ui.fullscreen", bool, False, "Start the dock application full-screen"),
     Option("receiving.blind", bool, False, "Blind receiving: operators do not see what is expected"),
     Option("receiving.auto_print", bool, True, "Print the unit label when a unit is received"),
     Option("receiving.sounds", bool, True, "Play a sound for every scan outcome"),
     Option("scanner.prefix", str, "", "Characters the handheld scanner sends before each code"),
     Option("scanner.suffix", str, "", "Characters the scanner sends after each code (besides Enter/Tab)"),
     Option("scanner.max_key_interval_ms", float, 35.0, "Longest gap between keystrokes of one scan",
+           check=_positive),
+    Option("scanner.min_length", int, 4, "Shortest code a scanner burst carries; shorter fast bursts are typing",
            check=_positive),
     Option("scanner.serial_port", str, "", "Serial scanner port (e.g. /dev/ttyACM0 or COM3); empty: none"),
     Option("scanner.serial_baud", int, 9600, "Serial scanner speed", check=_positive),
@@ -126,6 +138,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("sync.interval_seconds", float, 60.0, "Background sync: seconds between syncs", check=_positive),
     Option("sync.batch_rows", int, 2000, "Rows per sync batch (one transaction each way)", check=_batch),
     # Camera: defaults for a 720p USB webcam (a 1080p one: width 1920, height 1080; see README).
+    Option("camera.enabled", bool, False, "Use a camera as a scanner on the receiving page"),
     Option("camera.device", str, "0", "Camera number (0 = the first), or a video file / image folder to replay",
            check=_camera_device, env="INTAKE_CAMERA"),
     Option("camera.width", int, 1280, "Camera frame width in pixels", check=_positive),

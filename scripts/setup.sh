@@ -24,6 +24,7 @@ APP_PKGS=(
   libcups2               # QtPrintSupport's CUPS plugin
   libzbar0               # pyzbar
   libfribidi0            # Pillow's text layout loads it when present (barcode images)
+  pulseaudio-utils       # paplay: the scan sounds (PulseAudio and PipeWire desktops)
 )
 # Packages the tests need besides: real services and renderers.
 TEST_PKGS=(
@@ -34,6 +35,7 @@ TEST_PKGS=(
   poppler-utils                                      # pdftoppm: PDF pages to PNG
   xvfb xauth                                         # screenshots under a real X server
   desktop-file-utils                                 # desktop-file-validate: the package's menu entry
+  pulseaudio                                         # a private sound server (null sink) for sound tests
 )
 
 python_ok() { command -v python3 >/dev/null && python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }

@@ -110,3 +110,31 @@ def order(app: IntakeApp, people: dict[str, Actor], customer: str, tmp_path: Pat
                           ["Tillverkare", "Kategori", "Antal"])
     assert app.manifests.import_file(people["boss"], "TB-2026-0001", mice).count_lines == 1
     return "TB-2026-0001"
+
+
+# -- the dock application (pytest-qt, offscreen); Qt is imported only by the tests that use it ----------
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .ui_support import build_demo_template
+
+    return build_demo_template(tmp_path_factory.mktemp("demo-template"))
+
+
+@pytest.fixture
+def demo_engine(demo_template: Path, tmp_path: Path) -> Iterator[IntakeApp]:
+    from .ui_support import open_demo_copy
+
+    engine = open_demo_copy(demo_template, tmp_path / "station")
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def shell(qtbot, demo_engine: IntakeApp):  # noqa: ANN001,ANN201 - pytest-qt fixture
+    from .ui_support import start_shell, stop_shell
+
+    s = start_shell(qtbot, demo_engine)
+    yield s
+    stop_shell(s)

@@ -1,71 +1,88 @@
-"""``intake-app``: the dock application's entry point.
+"""``intake-app``: the dock application.
 
-This first version shows the station's orders and their progress; the receiving and supervisor
-pages build on it (see the README's "Known limits").
+    intake-app                               the application on this station's database
+    intake-app --screenshots DIR [--lang sv|en]   render every page and dialog on demo data, then exit
+    intake-app --exit-after-start            start, show the first page, report the time, exit (benchmark)
 """
 
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
-from typing import Any
+import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-
-from intake_app.app import IntakeApp
-from intake_app.errors import IntakeError
-from intake_app.services.orders import OrderSummary
-
-Index = QModelIndex | QPersistentModelIndex
+T0 = time.perf_counter()
 
 
-class OrdersModel(QAbstractTableModel):
-    HEADERS = ("Order", "Customer", "Status", "Matched", "Expected", "Extras")
-
-    def __init__(self, orders: list[OrderSummary]) -> None:
-        super().__init__()
-        self.orders = orders
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802 - Qt API
-        return 0 if parent.isValid() else len(self.orders)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008,N802 - Qt API
-        return len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        o = self.orders[index.row()]
-        d = o.as_dict()
-        return (o.number, o.customer, o.status, o.matched, o.expected, d["extras"])[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-
-def build_window(app: IntakeApp) -> QMainWindow:
-    win = QMainWindow()
-    win.setWindowTitle(f"Intake dock - {app.station.name}")
-    view = QTableView()
-    view.setModel(OrdersModel(app.orders.all()))
-    win.setCentralWidget(view)
-    win.resize(1000, 600)
-    return win
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="intake-app", description="The receiving dock application.")
+    p.add_argument("--screenshots", metavar="DIR", help="render every page and dialog to PNG files in DIR and exit")
+    p.add_argument("--lang", metavar="LANG", help="language: sv, en, ... (default: the station's setting)")
+    p.add_argument("--full-screen", action="store_true", help="start full-screen")
+    p.add_argument("--exit-after-start", action="store_true", help=argparse.SUPPRESS)
+    return p.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    qt = QApplication(argv if argv is not None else sys.argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=os.environ.get("INTAKE_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    if args.screenshots:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .screenshots import render_all
+
+        return render_all(args.screenshots, args.lang or "sv")
+    return run(args)
+
+
+def no_display() -> bool:
+    """Linux/BSD without X11 or Wayland and no platform chosen: Qt would abort with a core dump."""
+    if not sys.platform.startswith(("linux", "freebsd")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(args: argparse.Namespace) -> int:
+    if no_display():
+        print("intake-app: no display: start it in a desktop session, or under xvfb-run "
+              "(intake-app --screenshots DIR works without one)", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from intake_app.app import IntakeApp
+    from intake_app.errors import IntakeError
+
+    from .shell import DockShell
+    from .theme import apply_theme
+
+    qt = QApplication(sys.argv[:1])
+    qt.setApplicationName("intake-dock")
+    apply_theme(qt)
     try:
         engine = IntakeApp.open()
     except IntakeError as exc:
         print(f"intake-app: {exc.message}", file=sys.stderr)
+        if qt.platformName() != "offscreen":  # nobody could click OK on an offscreen message box
+            QMessageBox.critical(None, "Intake dock", exc.message)
         return 2
-    win = build_window(engine)
-    win.show()
-    return qt.exec()
+    if args.full_screen:
+        engine.settings.set("ui.fullscreen", True)
+    shell = DockShell(qt, engine, lang=args.lang)
+    shell.show()
+    if args.exit_after_start:
+        from PySide6.QtCore import QTimer
+
+        def report() -> None:
+            print(f"usable after {time.perf_counter() - T0:.3f} s (since the interpreter imported ui.main)",
+                  flush=True)
+            qt.quit()
+
+        QTimer.singleShot(0, report)
+    try:
+        return qt.exec()
+    finally:
+        shell.shutdown()
 
 
 if __name__ == "__main__":

@@ -23,12 +23,13 @@ class Permission(enum.StrEnum):
     IMPORT_MANIFEST = "import_manifest"
     MANAGE_ORDERS = "manage_orders"
     MANAGE_OPERATORS = "manage_operators"
+    CONFIGURE_STATION = "configure_station"
 
 
 _OPERATOR = {Permission.SCAN, Permission.VOID, Permission.CONFIRM_NEAR_MATCH, Permission.OPEN_CLOSE_PALLET}
 _SUPERVISOR = _OPERATOR | {
     Permission.MANUAL_MATCH, Permission.MOVE_UNIT, Permission.SIGN_OFF, Permission.REOPEN,
-    Permission.IMPORT_MANIFEST, Permission.MANAGE_ORDERS,
+    Permission.IMPORT_MANIFEST, Permission.MANAGE_ORDERS, Permission.CONFIGURE_STATION,
 }
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: frozenset(_OPERATOR),

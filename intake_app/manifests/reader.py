@@ -79,6 +79,14 @@ class ManifestSource:
         finally:
             self.close()
 
+    def raw_rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        """The rows below the header with every column, unmapped (a preview shows them all)."""
+        assert self._rows is not None
+        try:
+            yield from self._rows
+        finally:
+            self.close()
+
     def close(self) -> None:
         if self._closer is not None:
             self._closer()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,12 @@ class Manifests:
         self.ctx = ctx
 
     def import_file(self, actor: Actor, order: str | uuid.UUID, path: Path, *, mapping: dict[str, str] | None = None,
-                    sheet: str | None = None, dry_run: bool = False, skip_invalid: bool = False) -> ImportReport:
-        """Import ``path`` into ``order``. Returns the report; ``imported`` is 0 unless rows were written."""
+                    sheet: str | None = None, dry_run: bool = False, skip_invalid: bool = False,
+                    progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Import ``path`` into ``order``. Returns the report; ``imported`` is 0 unless rows were written.
+
+        ``progress`` (optional) is called with the number of rows read so far, every few thousand rows.
+        """
         actor.require(Permission.IMPORT_MANIFEST)
         source = open_manifest(path, sheet=sheet, mapping=mapping)
         try:
@@ -98,7 +103,7 @@ class Manifests:
                             "no serial number or asset tag column: only count lines can be imported")
             try:
                 with self.ctx.store.write() as conn:
-                    self._import(conn, actor, ref.id, source, digest, report, skip_invalid)
+                    self._import(conn, actor, ref.id, source, digest, report, skip_invalid, progress)
                     if dry_run or (report.error_count and not skip_invalid):
                         raise _Rollback
             except _Rollback:
@@ -110,7 +115,7 @@ class Manifests:
         return report
 
     def _import(self, conn: Connection, actor: Actor, order_id: uuid.UUID, source: Any, digest: str,
-                report: ImportReport, skip_invalid: bool) -> None:
+                report: ImportReport, skip_invalid: bool, progress: Callable[[int], None] | None = None) -> None:
         if order_status(conn, order_id) == "signed_off":
             raise Conflict(f"order {report.order} is signed off; reopen it before importing")
         earlier = conn.execute(select(t.manifest_imports.c.created_at).where(
@@ -122,7 +127,7 @@ class Manifests:
         conn.execute(insert(t.manifest_imports).values(
             **fact, order_id=order_id, file_name=report.file[:255], file_sha256=digest, units=0, count_lines=0,
             skipped=0, mapping=report.mapping))
-        self._stream_rows(conn, order_id, import_id, source, report)
+        self._stream_rows(conn, order_id, import_id, source, report, progress)
         bad_lines = self._whole_file_checks(conn, order_id, import_id, report)
         if skip_invalid and bad_lines:
             for i in range(0, len(bad_lines), BATCH):
@@ -138,7 +143,7 @@ class Manifests:
             units=report.units, count_lines=report.count_lines, skipped=report.skipped))
 
     def _stream_rows(self, conn: Connection, order_id: uuid.UUID, import_id: uuid.UUID, source: Any,
-                     report: ImportReport) -> None:
+                     report: ImportReport, progress: Callable[[int], None] | None = None) -> None:
         units: list[dict[str, Any]] = []
         counts: list[dict[str, Any]] = []
         new_id = self.ctx.new_id
@@ -163,6 +168,8 @@ class Manifests:
             if len(units) >= BATCH:
                 conn.execute(insert(t.expected_units), units)
                 units = []
+                if progress is not None:
+                    progress(report.rows_read)
             if len(counts) >= BATCH:
                 conn.execute(insert(t.count_lines), counts)
                 counts = []
@@ -170,6 +177,8 @@ class Manifests:
             conn.execute(insert(t.expected_units), units)
         if counts:
             conn.execute(insert(t.count_lines), counts)
+        if progress is not None:
+            progress(report.rows_read)
         if report.rows_read == 0:
             report.error(None, "", "the file has a header but no rows")
 

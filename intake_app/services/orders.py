@@ -88,6 +88,11 @@ class Orders:
             ref = order_ref(conn, order)
             return self._summaries(conn, [ref.id])[0]
 
+    def summaries(self, ids: list[uuid.UUID]) -> list[OrderSummary]:
+        """Summaries of the orders ``ids``, in that order (a few grouped queries, not one per order)."""
+        with self.ctx.store.read() as conn:
+            return self._summaries(conn, ids)
+
     def all(self, status: str | None = None, customer: str | None = None) -> list[OrderSummary]:
         with self.ctx.store.read() as conn:
             stmt = select(t.orders.c.id).order_by(t.orders.c.created_at, t.orders.c.number)

@@ -270,7 +270,8 @@ class PrintSpool:
         return self.get(job_id)
 
     def retry(self, job: str | uuid.UUID | None = None) -> list[JobInfo]:
-        """Make a failed or waiting job (or all of them) due now. A printed job is reprinted as a new job."""
+        """Make a failed or waiting job (or all of them) due now. A printed job is not retried: print it
+        again (``Printing.print_label`` / ``print_receipt``), which queues a new job ``reprint_of`` it."""
         now = self.ctx.clock.now()
         with self.ctx.store.write() as conn:
             c = t.print_jobs.c

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from intake_app.devices.camera import CameraPipeline, CameraScan
@@ -131,12 +132,12 @@ class CameraView(QWidget):
             paint_overlay(p, result, scale, origin)
         p.end()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.stop()
         super().closeEvent(event)
 
 
-def _to_qimage(image) -> QImage:  # type: ignore[no-untyped-def]
+def _to_qimage(image: Any) -> QImage:
     """A copy of a BGR or gray frame as a QImage (the array may be reused by the camera thread)."""
     h, w = image.shape[:2]
     if image.ndim == 2:
