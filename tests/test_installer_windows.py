@@ -2,15 +2,21 @@
 
 The setup script (Inno Setup) cannot be compiled here: its invariants are checked as text (the
 user's data is never touched, the version comes from the build). The code paths that differ run
-here: database paths in Windows form, the frozen bundle's resources, printing through the Windows
-spooler (with a stand-in for ``winspool.drv``, the one thing that cannot exist here).
+here: database paths in Windows form, the station's folder, the frozen bundle's resources, serial
+scanners on COM ports (a pseudo-terminal behind the name), printing through the Windows spooler
+(with a stand-in for ``winspool.drv``, the one thing that cannot exist here).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import os
+import pty
 import re
 import sys
+import tty
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
@@ -19,6 +25,7 @@ from sqlalchemy.engine import make_url
 from installer.bundle import PROGRAMS
 from installer.windows_setup import iscc_command, setup_file
 from intake_app.app import IntakeApp
+from intake_app.devices.serial_scanner import Port, PortError, ScannerStatus, SerialScanner, open_serial
 from intake_app.errors import InputError
 from intake_app.paths import Paths, default_paths, resources_dir
 from intake_app.printing.config import parse_printer
@@ -26,10 +33,12 @@ from intake_app.printing.drivers import PrintData, PrinterRejected, PrinterStatu
 from intake_app.printing.drivers.windows import WindowsDriver, status_from_flags
 from intake_app.printing.drivers.winspool import DOC_INFO_1W, PRINTER_INFO_2W
 from intake_app.services.context import Actor
+from intake_app.settings import Settings
 from intake_app.store.db import sqlite_url
 
 from .conftest import REPO
 from .test_print_spool import first_unit, use_printer
+from .test_serial_scanner import Collector
 
 ISS = (REPO / "installer" / "windows" / "intake-dock.iss").read_text(encoding="utf-8")
 
@@ -129,6 +138,65 @@ def test_a_frozen_application_finds_its_resources_in_the_bundle(tmp_path: Path, 
     monkeypatch.delenv("INTAKE_RESOURCES", raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
     assert resources_dir() == tmp_path / "_internal" / "resources"
+
+
+# -- serial scanners: COM ports ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def scanner_pty() -> Iterator[tuple[int, str]]:
+    """A pseudo-terminal pair: the scanner's end (master fd) and the port the application opens."""
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    yield master, os.ttyname(slave)
+    for fd in (master, slave):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+@pytest.mark.parametrize("typed", ["COM3", " COM12 ", "com4"])
+def test_a_com_port_is_opened_by_the_name_typed_and_its_reads_arrive(scanner_pty: tuple[int, str], typed: str):
+    """Windows names a serial port COM3; pyserial opens it by that name. Here the name is handed to
+    pyserial's opener unchanged and a real pseudo-terminal plays the scanner behind it."""
+    master, tty_path = scanner_pty
+    opened: list[str] = []
+
+    def opener(name: str, baud: int) -> Port:
+        opened.append(name)
+        return open_serial(tty_path, baud)  # where Windows would find COM3
+
+    c = Collector()
+    scanner = SerialScanner(typed, 9600, c.reads.put, c.statuses.put, opener=opener)
+    scanner.start()
+    try:
+        assert c.wait_status(ScannerStatus.READY).port == typed.strip()
+        os.write(master, "ASSET-ÅÄÖ7\r\n".encode())
+        assert c.read() == "ASSET-ÅÄÖ7"
+    finally:
+        scanner.stop()
+    assert opened == [typed.strip()]
+
+
+def test_a_com_port_away_from_windows_is_an_error_status_not_a_crash():
+    with pytest.raises(PortError, match="COM3"):
+        open_serial("COM3", 9600)
+    c = Collector()
+    scanner = SerialScanner("COM3", 9600, c.reads.put, c.statuses.put, reconnect_s=0.05)
+    scanner.start()
+    try:
+        report = c.wait_status(ScannerStatus.ERROR)
+        assert report.port == "COM3" and "COM3" in report.detail
+        c.wait_status(ScannerStatus.CONNECTING)  # and it keeps trying, as for an unplugged scanner
+    finally:
+        scanner.stop()
+    assert scanner.status is ScannerStatus.STOPPED and c.reads.empty()
+
+
+def test_the_settings_take_a_com_port(tmp_path: Path):
+    settings = Settings.load(tmp_path / "settings.toml")
+    settings.set("scanner.serial_port", "COM3")
+    settings.save()
+    assert Settings.load(tmp_path / "settings.toml").get("scanner.serial_port") == "COM3"
 
 
 # -- printing through the Windows spooler -----------------------------------------------------------
