@@ -189,8 +189,8 @@ def no_strays() -> None:
 def start_gui_until_it_is_up(user: User, command: list[str], wait_for: Callable[[], bool], **extra: str) -> None:
     """Start the dock application offscreen as the user; it must be running once ``wait_for()`` holds.
 
-    (The application has no "started" signal of its own yet: it counts as up when it opened the
-    station database, migrated it, and is still running two seconds later.)
+    (It counts as up when it opened the station database, migrated it, and is still running two
+    seconds later: the menu's command has no way to say "started" other than staying up.)
     """
     env = [f"{k}={v}" for k, v in clean_env(user.home, **extra).items()]
     proc = subprocess.Popen(["runuser", "-u", user.name, "--", "env", "-i", *env, *command], cwd="/",
@@ -274,6 +274,7 @@ def test_the_package_installs_upgrades_and_removes_keeping_the_stations_data(bui
         assert installed_version() == this.deb_version
         assert shutil.which("intake") == "/usr/bin/intake" and shutil.which("intake-app") == "/usr/bin/intake-app"
         assert user.run(["intake", "--version"]).stdout.strip() == f"intake, version {this.version}"
+        assert user.run(["intake-app", "--version"]).stdout.strip() == f"intake-app, version {this.version}"
 
         # a second station folder: intake demo
         assert "TB-2026-0005" in user.run(["intake", "demo"], INTAKE_HOME=str(user.home / "demo-station")).stdout
@@ -338,6 +339,33 @@ def station_facts(db: Path) -> tuple[int, int, str]:
         shutil.rmtree(copy.parent)
 
 
+def test_the_installed_application_shows_every_screen_in_swedish(builds: tuple[Build, Build]):
+    """``intake-app --screenshots`` from the installed files: every page and dialog rendered on demo data
+    (the Swedish translation, the icons, QtCharts on the reconciliation page, the About box with the
+    version), every library it loads covered by the Depends, and the user's own station untouched."""
+    from PIL import Image
+
+    from .test_ui_screenshots import EXPECTED
+
+    this, _ = builds
+    with package_lifecycle(), throwaway_user() as user:
+        dpkg_install(this.deb)
+        shots, trace = user.home / "shots", user.home / "ld-trace"
+        for folder in (shots, trace):
+            folder.mkdir()
+        run(["chown", user.name, str(shots), str(trace)])
+        out = user.run(["intake-app", "--screenshots", str(shots), "--lang", "sv"], timeout=300, LD_DEBUG="files",
+                       LD_DEBUG_OUTPUT=str(trace / "s")).stdout
+        assert sorted(p.stem for p in shots.glob("*.png")) == [f"sv-{n}" for n in EXPECTED], out
+        for name in ("02-orders", "12-reconcile", "22-dialog-about"):
+            with Image.open(shots / f"sv-{name}.png") as img:
+                assert len(img.convert("RGB").resize((64, 36)).getcolors(maxcolors=4096) or []) > 20, name
+        assert any("libQt6Charts.so" in p for p in loaded_libraries(trace, "*")), "the chart was drawn"
+        assert_depends_cover(loaded_libraries(trace, "*"))
+        assert not user.data.exists() and not user.config.exists(), "a throwaway demo station, not the user's"
+        no_strays()
+
+
 # -- system libraries ------------------------------------------------------------------------------------
 
 
@@ -362,12 +390,17 @@ def test_the_package_depends_on_every_system_library_the_programs_load(builds: t
                                  wait_for=lambda: any("libqxcb.so" in p for p in loaded_libraries(trace, "x.*")))
         loaded = loaded_libraries(trace, "*")
         assert any("libqxcb.so" in p for p in loaded), "the X11 run loaded Qt's xcb platform"
-        system = sorted(p for p in loaded if not p.startswith(str(PREFIX)))
-        assert system, "the C library at least"
-        owners = {path: owner(path) for path in system}
-        allowed = depends_closure(run(["dpkg-query", "-W", "-f=${Depends}", "intake-dock"]).stdout)
-        missing = {path: pkg for path, pkg in owners.items() if pkg not in allowed}
-        assert not missing, f"loaded from packages the .deb does not depend on: {missing}"
+        assert_depends_cover(loaded)
+
+
+def assert_depends_cover(loaded: set[str]) -> None:
+    """Every library loaded from outside the bundle comes from a package the .deb's Depends bring in."""
+    system = sorted(p for p in loaded if not p.startswith(str(PREFIX)))
+    assert system, "the C library at least"
+    owners = {path: owner(path) for path in system}
+    allowed = depends_closure(run(["dpkg-query", "-W", "-f=${Depends}", "intake-dock"]).stdout)
+    missing = {path: pkg for path, pkg in owners.items() if pkg not in allowed}
+    assert not missing, f"loaded from packages the .deb does not depend on: {missing}"
 
 
 def loaded_libraries(trace: Path, pattern: str) -> set[str]:
