@@ -4,8 +4,8 @@
 
 Runs ``installer/build.py --deb`` from scratch (a fresh PyInstaller work folder and an empty
 PyInstaller cache under benchmarks/out) and reports the time for the bundle and for the package, the bundle's size on
-disk, the .deb's size and its Installed-Size, the biggest parts of the bundle, and the start time
-of ``intake --version`` from the bundle. With ``--install`` (root; the package must not be installed
+disk, the .deb's size and its Installed-Size, the biggest parts of the bundle, and the start times
+of ``intake --version`` and of the dock application (offscreen, to its first page) from the bundle. With ``--install`` (root; the package must not be installed
 yet) it also times ``dpkg --install`` and ``dpkg --purge``.
 """
 
@@ -55,6 +55,10 @@ def main() -> int:
     env = {**os.environ, "INTAKE_HOME": str(OUT / "station")}
     starts = [timed([str(bundle / "intake"), "--version"], env=env)[0] for _ in range(5)]
     print(f"intake --version from the bundle: {min(starts):.2f} s best of 5")
+    gui = {**env, "QT_QPA_PLATFORM": "offscreen"}
+    runs = [timed([str(bundle / "intake-app"), "--exit-after-start"], env=gui) for _ in range(3)]
+    best = min(runs, key=lambda r: r[0])
+    print(f"intake-app from the bundle to its first page and out again: {best[0]:.2f} s best of 3 ({best[1].stdout.strip()})")
     if args.install:
         t_in, _ = timed(["dpkg", "--install", str(deb)])
         t_out, _ = timed(["dpkg", "--purge", "intake-dock"])
