@@ -20,6 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = "intake-dock"
 PROGRAMS = ("intake-app", "intake")
+# Programs with a console to print to: on Windows intake-app has none (its --version prints nowhere,
+# and the About box shows the version).
+CONSOLE_PROGRAMS = ("intake",) if sys.platform == "win32" else PROGRAMS
 EXE = ".exe" if sys.platform == "win32" else ""
 # Sources and build by-products that never go into a bundle: .ts are compiled to .qm here.
 SKIP_RESOURCES = ("*.ts", "*.qm", "__pycache__", "*.pyc", ".*")
@@ -114,7 +117,7 @@ def run_pyinstaller(root: Path, resources: Path, dist: Path, work: Path, icon: P
 
 
 def check_bundle(bundle: Bundle, root: Path) -> None:
-    """The programs start and report this version; every resource and migration script is inside."""
+    """Both programs start and report this version; every resource and migration script is inside."""
     for name in PROGRAMS:
         if not bundle.program(name).is_file():
             raise BuildError(f"the bundle has no {bundle.program(name).name}")
@@ -128,12 +131,16 @@ def check_bundle(bundle: Bundle, root: Path) -> None:
         if not (bundle.internal / script.relative_to(root)).is_file():
             raise BuildError(f"migration script missing from the bundle: {script.relative_to(root)}")
     env = {**os.environ, "INTAKE_HOME": str(bundle.folder.parent / ".version-check")}
-    r = subprocess.run([str(bundle.program("intake")), "--version"], capture_output=True, text=True, env=env,
-                       timeout=120)
-    shutil.rmtree(env["INTAKE_HOME"], ignore_errors=True)
-    if r.returncode != 0 or r.stdout.split()[-1:] != [bundle.version]:
-        raise BuildError(f"the frozen intake --version said {r.stdout.strip() or r.stderr.strip()!r}, "
-                         f"expected {bundle.version}")
+    try:
+        for name in PROGRAMS:
+            r = subprocess.run([str(bundle.program(name)), "--version"], capture_output=True, text=True, env=env,
+                               timeout=120)
+            said = r.stdout.split()[-1:] if name in CONSOLE_PROGRAMS else [bundle.version]
+            if r.returncode != 0 or said != [bundle.version]:
+                raise BuildError(f"the frozen {name} --version said {r.stdout.strip() or r.stderr.strip()!r}, "
+                                 f"expected {bundle.version}")
+    finally:
+        shutil.rmtree(env["INTAKE_HOME"], ignore_errors=True)
 
 
 def build_bundle(root: Path, dist: Path, work: Path, icon: Path | None) -> Bundle:

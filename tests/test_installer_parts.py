@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from installer import debian
-from installer.bundle import BuildError, expected_resources, source_version, stage_resources
+from installer.bundle import (
+    BuildError,
+    Bundle,
+    check_bundle,
+    expected_resources,
+    source_version,
+    stage_resources,
+)
 from installer.icons import ICON_SIZES, render_png, write_ico
 from installer.pyi_prune import prune, without_links_to
 
@@ -167,6 +174,35 @@ def test_a_translation_that_does_not_compile_stops_the_build(tmp_path: Path):
     (tmp_path / "resources" / "translations" / "intake_sv.ts").write_text("<TS><context>not closed", encoding="utf-8")
     with pytest.raises(BuildError, match="could not compile intake_sv.ts"):
         stage_resources(tmp_path, tmp_path / "stage")
+
+
+def fake_bundle(tmp_path: Path, says: dict[str, str]) -> tuple[Bundle, Path]:
+    """A source tree and a "bundle" of it whose programs are shell scripts printing ``says[name]``."""
+    root = tmp_path / "src"
+    for rel in ("resources/co2e/table.toml", "intake_app/store/migrations/env.py"):
+        for base in (root, tmp_path / "dist" / "intake-dock" / "_internal"):
+            f = base / rel
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text("x")
+    bundle = Bundle(tmp_path / "dist" / "intake-dock", "1.2.0", 0.0)
+    for name, text in says.items():
+        bundle.program(name).write_text(f"#!/bin/sh\necho '{text}'\n")
+        bundle.program(name).chmod(0o755)
+    return bundle, root
+
+
+def test_the_built_programs_must_report_the_version_being_built(tmp_path: Path):
+    bundle, root = fake_bundle(tmp_path, {"intake": "intake, version 1.2.0", "intake-app": "intake-app, version 1.2.0"})
+    check_bundle(bundle, root)
+    bundle.program("intake-app").write_text("#!/bin/sh\necho 'intake-app, version 1.1.9'\n")
+    with pytest.raises(BuildError, match="the frozen intake-app --version said 'intake-app, version 1.1.9'"):
+        check_bundle(bundle, root)
+    bundle.program("intake-app").write_text("#!/bin/sh\necho 'Traceback ...' >&2; exit 1\n")
+    with pytest.raises(BuildError, match="intake-app --version said 'Traceback ...', expected 1.2.0"):
+        check_bundle(bundle, root)
+    (bundle.internal / "resources" / "co2e" / "table.toml").unlink()
+    with pytest.raises(BuildError, match="resources missing from the bundle: co2e/table.toml"):
+        check_bundle(bundle, root)
 
 
 def test_the_icon_is_drawn_from_the_application_svg(tmp_path: Path):
