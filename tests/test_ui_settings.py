@@ -97,3 +97,21 @@ def test_no_display_is_one_line_not_a_core_dump(tmp_path):
     r = subprocess.run([str(Path(sys.executable).parent / "intake-app")], env=env, capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 2 and r.stderr.startswith("intake-app: no display")
+
+
+def test_number_fields_show_their_value(qtbot, shell):
+    """The theme's bordered spin boxes without arrows once squeezed their text field to 1 px."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    dialog = SettingsDialog(shell.ctx.settings, shell.window)
+    qtbot.addWidget(dialog)
+    dialog.resize(1200, 700)
+    dialog.show()
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        for editor in dialog.editors.values():
+            w = editor.widget
+            if isinstance(w, QAbstractSpinBox) and w.isVisible():
+                assert w.lineEdit().width() > w.width() // 2, editor.opt.key
+    dialog.reject()

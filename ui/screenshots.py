@@ -212,4 +212,6 @@ def station_pages(s: Shooter) -> None:
     s.dialog("20-dialog-settings", SettingsDialog(s.shell.ctx.settings, w))
     s.dialog("21-dialog-settings-scanner", SettingsDialog(s.shell.ctx.settings, w),
              lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
-    s.dialog("22-dialog-about", w.about_dialog())
+    s.dialog("22-dialog-settings-printers", SettingsDialog(s.shell.ctx.settings, w),
+             lambda d: d.tabs.setCurrentIndex(4))  # type: ignore[attr-defined]
+    s.dialog("23-dialog-about", w.about_dialog())

@@ -29,7 +29,9 @@ QPushButton[role="primary"]:disabled, QPushButton[role="good"]:disabled { backgr
 QPushButton[role="danger"] { background: #ffffff; color: #b00020; border-color: #b00020; }
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QPlainTextEdit { background: #ffffff; border: 2px solid #8a98a3;
     border-radius: 4px; padding: 5px; }
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #0b4f9c; }
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus { border-color: #0b4f9c; }
+QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {
+    subcontrol-origin: border; width: 0px; }
 QTableView { background: #ffffff; alternate-background-color: #eef2f5; gridline-color: #d5dce1;
     selection-background-color: #0b4f9c; selection-color: #ffffff; }
 QHeaderView::section { background: #dfe5ea; border: none; border-right: 1px solid #c8d0d6; padding: 5px;
