@@ -173,6 +173,11 @@ def test_the_webcam_scans_on_the_receiving_page(qtbot, demo_engine, tmp_path):
                         timeout=20_000)
         scans = demo_engine.dock.recent_scans(ORDER, limit=5)
         assert [(x.code, x.source) for x in scans] == [(serial, "camera")]  # one scan, however long in view
+        panel = camera.panels[0]
+        s.window.show_page("print_queue")
+        assert panel.view.pipeline is None  # no decoding behind other pages
+        s.window.show_page("receiving")
+        qtbot.waitUntil(lambda: panel.view.pipeline is not None, timeout=5000)
     finally:
         stop_shell(s)
 

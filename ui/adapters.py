@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intake_app.app import IntakeApp
@@ -192,6 +193,16 @@ class CameraPanel(QWidget):
         self.problem.hide()
         self.view.start()
 
+    # the camera runs while the receiving page is on screen: no decoding behind other pages
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.view.pipeline is None:
+            self.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.view.stop()
+        super().hideEvent(event)
+
 
 class LiveCamera:
     """The webcam as a second scanner on the receiving page (``camera.enabled``)."""
@@ -208,8 +219,7 @@ class LiveCamera:
         panel = CameraPanel(self.app, parent, on_code)
         panel.destroyed.connect(lambda *_: self.panels.remove(panel) if panel in self.panels else None)
         self.panels.append(panel)
-        panel.start()
-        return panel
+        return panel  # it starts when it is shown
 
     def set_expected(self, keys: Mapping[str, uuid.UUID]) -> None:
         for panel in self.panels:
