@@ -170,6 +170,13 @@ def supervisor_flow(s: Shooter, engine: IntakeApp) -> None:
     s.dialog("15-dialog-sign-off", SignOffDialog(report["order"], report["customer"], report["totals"],
                                                  report["balanced"], w))
     s.dialog("16-dialog-receipt", ReceiptDialog(s.shell.ctx, report, w))
+
+    def pdf_page(d: QDialog) -> None:
+        assert isinstance(d, ReceiptDialog)
+        d.tabs.setCurrentIndex(1)
+        s.settle()  # until the receipt is made (off the GUI thread) and loaded
+
+    s.dialog("23-dialog-receipt-pdf", ReceiptDialog(s.shell.ctx, report, w), pdf_page)
     import_dialog(s)
 
 

@@ -1114,6 +1114,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1114,6 +1114,14 @@
         <translation>Kvitto {order}</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Receipt (PDF)</source>
+        <translation>Kvitto (PDF)</translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation>Skriv ut kvitto</translation>
     </message>
