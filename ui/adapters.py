@@ -127,6 +127,7 @@ class BackgroundSyncService:
                           batch_rows=app.settings.get("sync.batch_rows"))
 
         self._done = threading.Condition()
+        self._stopped = False
         self.background = BackgroundSync(make_syncer, clock=app.clock,
                                          interval=app.settings.get("sync.interval_seconds"),
                                          on_change=self._changed)
@@ -153,13 +154,17 @@ class BackgroundSyncService:
         with self._done:
             before = self.background.state.syncs
             self.background.request()
-            self._done.wait_for(lambda: self.background.state.syncs > before, SYNC_NOW_TIMEOUT_S)
+            self._done.wait_for(lambda: self._stopped or self.background.state.syncs > before, SYNC_NOW_TIMEOUT_S)
         return self.state()
 
     def start(self) -> None:
         self.background.start()
 
     def stop(self) -> None:
+        """Stop the thread; a "Sync now" still waiting returns at once (the app is closing)."""
+        with self._done:
+            self._stopped = True
+            self._done.notify_all()
         self.background.stop()
 
 
