@@ -18,6 +18,7 @@ from .errors import Conflict
 from .paths import resources_dir
 from .store import tables as t
 
+DEMO_PRINTER = "demo-folder"
 DEMO_OPERATORS = (("Anna Lindqvist", "operator", "1357"), ("Sven Ekström", "supervisor", "2468"),
                   ("Admin", "admin", "9753"))
 
@@ -61,6 +62,21 @@ def seed_demo(app: IntakeApp, *, force: bool = False) -> dict[str, Any]:
         "operators": [{"name": n, "role": r, "pin": p} for n, r, p in DEMO_OPERATORS if r != "admin"],
         "codes_file": str(folder / f"pallet-{demo_orders()[0].number}.txt"),
     }
+
+
+def setup_demo_printer(app: IntakeApp) -> str:
+    """A "save to folder" printer for labels and receipts: PDF files in the station's ``printed`` folder.
+
+    Lets the demo show auto-printed labels, the print queue and receipts without a printer. A
+    station that already has printers keeps them."""
+    folder = app.paths.data_dir / "printed"
+    if not app.settings.get("printing.printers"):
+        app.settings.set("printing.printers", {DEMO_PRINTER: {"driver": "folder", "format": "pdf",
+                                                              "path": str(folder)}})
+        app.settings.set("printing.label_printer", DEMO_PRINTER)
+        app.settings.set("printing.receipt_printer", DEMO_PRINTER)
+        app.settings.save()
+    return str(folder)
 
 
 def _receive_half(app: IntakeApp, actor: Any, number: str, order: Any) -> None:

@@ -130,3 +130,17 @@ def test_init_and_env_database(tmp_path):
     db = tmp_path / "other.sqlite3"
     r = run(tmp_path, "init", "--json", env={"INTAKE_DB": f"sqlite:///{db}"})
     assert r.returncode == 0 and db.exists() and json.loads(r.stdout)["station_code"]
+
+
+def test_demo_with_a_printer_saves_receipts_as_files(tmp_path):
+    r = run(tmp_path, "demo", "--with-printer", "--json")
+    assert r.returncode == 0, r.stderr
+    folder = Path(json.loads(r.stdout)["printed_to"])
+    assert not folder.exists() or not any(folder.iterdir())
+    r = run(tmp_path, "receipt", "TB-2026-0003")  # to the receipt printer the demo set up
+    assert r.returncode == 0, r.stderr
+    files = list(folder.glob("*.pdf"))
+    assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")
+    r = run(tmp_path, "printers", "list", "--json")
+    printers = json.loads(r.stdout)
+    assert [p["name"] for p in printers] == ["demo-folder"] and set(printers[0]["default_for"]) == {"labels", "receipts"}

@@ -173,6 +173,11 @@ def test_the_webcam_scans_on_the_receiving_page(qtbot, demo_engine, tmp_path):
                         timeout=20_000)
         scans = demo_engine.dock.recent_scans(ORDER, limit=5)
         assert [(x.code, x.source) for x in scans] == [(serial, "camera")]  # one scan, however long in view
+        panel = camera.panels[0]
+        s.window.show_page("print_queue")
+        assert panel.view.pipeline is None  # no decoding behind other pages
+        s.window.show_page("receiving")
+        qtbot.waitUntil(lambda: panel.view.pipeline is not None, timeout=5000)
     finally:
         stop_shell(s)
 
@@ -190,3 +195,22 @@ def test_a_camera_that_is_not_there_is_a_line_on_the_page(qtbot, demo_engine, tm
         _scan(qtbot, s, _serials(demo_engine, 1)[0])  # the handheld still works
     finally:
         stop_shell(s)
+
+
+def test_closing_the_app_releases_a_waiting_sync_now(demo_engine, tmp_path):
+    """'Sync now' waits for the background thread; closing the dock must not wait for it as well."""
+    import threading
+    import time
+
+    from intake_app.sync.secrets import FileStore
+
+    demo_engine.settings.set("sync.central_url", "postgresql+psycopg://dock@127.0.0.1:1/intake")
+    sync = BackgroundSyncService(demo_engine, secrets=FileStore(tmp_path / "secrets"))
+    returned = threading.Event()
+    waiter = threading.Thread(target=lambda: (sync.sync_now(), returned.set()), daemon=True)
+    waiter.start()  # the background thread was never started: nothing will answer the request
+    time.sleep(0.3)
+    assert not returned.is_set()
+    started = time.monotonic()
+    sync.stop()
+    assert returned.wait(5) and time.monotonic() - started < 5

@@ -3,6 +3,7 @@ written), remap a column, reconcile, match by hand, void, move, sign off, the re
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
@@ -171,7 +172,11 @@ def test_reconcile_match_void_move_sign_off_receipt(qtbot, shell, tmp_path):
         seen["receipt"] = dialog.preview.toPlainText()
         seen["print_enabled"] = dialog.print_button.isEnabled()
         dialog.save_csv(str(tmp_path / "tierp.csv"))
+        qtbot.waitUntil(lambda: dialog.pdf.pageCount() >= 1, timeout=15_000)  # the receipt itself, page by page
+        seen["pdf_pages"] = dialog.pdf.pageCount()
+        dialog.save_pdf(str(tmp_path / "tierp.pdf"))
         idle(qtbot, shell)
+        seen["pdf_saved_as_shown"] = (tmp_path / "tierp.pdf").read_bytes() == dialog.pdf_bytes
         dialog.accept()
 
     answer_dialog(sign)
@@ -181,6 +186,10 @@ def test_reconcile_match_void_move_sign_off_receipt(qtbot, shell, tmp_path):
     assert TIERP in str(seen["receipt"]) and "Signed off" in str(seen["receipt"])
     assert seen["print_enabled"] is False  # no receipt printer at this station: save the PDF instead
     assert (tmp_path / "tierp.csv").read_text(encoding="utf-8-sig").startswith("status,internal_id")
+    assert seen["pdf_saved_as_shown"] is True and seen["pdf_pages"] >= 2
+    text = subprocess.run(["pdftotext", str(tmp_path / "tierp.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert TIERP in text and "PRELIMINÄRT" not in text  # the final receipt, made at sign-off
     assert engine.orders.summary(TIERP).status == "signed_off"
     qtbot.waitUntil(lambda: page.receipt_button.isEnabled(), timeout=5000)
     assert not page.sign_button.isEnabled() and page.reopen_button.isVisible()

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intake_app.app import IntakeApp
@@ -126,6 +127,7 @@ class BackgroundSyncService:
                           batch_rows=app.settings.get("sync.batch_rows"))
 
         self._done = threading.Condition()
+        self._stopped = False
         self.background = BackgroundSync(make_syncer, clock=app.clock,
                                          interval=app.settings.get("sync.interval_seconds"),
                                          on_change=self._changed)
@@ -152,13 +154,17 @@ class BackgroundSyncService:
         with self._done:
             before = self.background.state.syncs
             self.background.request()
-            self._done.wait_for(lambda: self.background.state.syncs > before, SYNC_NOW_TIMEOUT_S)
+            self._done.wait_for(lambda: self._stopped or self.background.state.syncs > before, SYNC_NOW_TIMEOUT_S)
         return self.state()
 
     def start(self) -> None:
         self.background.start()
 
     def stop(self) -> None:
+        """Stop the thread; a "Sync now" still waiting returns at once (the app is closing)."""
+        with self._done:
+            self._stopped = True
+            self._done.notify_all()
         self.background.stop()
 
 
@@ -192,6 +198,16 @@ class CameraPanel(QWidget):
         self.problem.hide()
         self.view.start()
 
+    # the camera runs while the receiving page is on screen: no decoding behind other pages
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.view.pipeline is None:
+            self.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.view.stop()
+        super().hideEvent(event)
+
 
 class LiveCamera:
     """The webcam as a second scanner on the receiving page (``camera.enabled``)."""
@@ -208,8 +224,7 @@ class LiveCamera:
         panel = CameraPanel(self.app, parent, on_code)
         panel.destroyed.connect(lambda *_: self.panels.remove(panel) if panel in self.panels else None)
         self.panels.append(panel)
-        panel.start()
-        return panel
+        return panel  # it starts when it is shown
 
     def set_expected(self, keys: Mapping[str, uuid.UUID]) -> None:
         for panel in self.panels:

@@ -170,6 +170,13 @@ def supervisor_flow(s: Shooter, engine: IntakeApp) -> None:
     s.dialog("15-dialog-sign-off", SignOffDialog(report["order"], report["customer"], report["totals"],
                                                  report["balanced"], w))
     s.dialog("16-dialog-receipt", ReceiptDialog(s.shell.ctx, report, w))
+
+    def pdf_page(d: QDialog) -> None:
+        assert isinstance(d, ReceiptDialog)
+        d.tabs.setCurrentIndex(1)
+        s.settle()  # until the receipt is made (off the GUI thread) and loaded
+
+    s.dialog("23-dialog-receipt-pdf", ReceiptDialog(s.shell.ctx, report, w), pdf_page)
     import_dialog(s)
 
 
@@ -214,4 +221,4 @@ def station_pages(s: Shooter) -> None:
              lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
     s.dialog("22-dialog-settings-printers", SettingsDialog(s.shell.ctx.settings, w),
              lambda d: d.tabs.setCurrentIndex(4))  # type: ignore[attr-defined]
-    s.dialog("23-dialog-about", w.about_dialog())
+    s.dialog("24-dialog-about", w.about_dialog())

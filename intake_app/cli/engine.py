@@ -29,13 +29,17 @@ def init(state: CliState, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--force", is_flag=True, help="Seed even if the database already has orders.")
+@click.option("--with-printer", is_flag=True,
+              help="Also set up a 'save to folder' printer for labels and receipts (PDF files).")
 @json_option
 @pass_state
-def demo(state: CliState, force: bool, as_json: bool) -> None:
+def demo(state: CliState, force: bool, with_printer: bool, as_json: bool) -> None:
     """Seed IT-centrum and its five municipalities with orders and manifests."""
-    from ..demo import seed_demo
+    from ..demo import seed_demo, setup_demo_printer
 
     data = seed_demo(state.app, force=force)
+    if with_printer:
+        data["printed_to"] = setup_demo_printer(state.app)
     emit(data, as_json, _demo_text)
 
 
@@ -45,6 +49,8 @@ def _demo_text(d: dict[str, Any]) -> str:
               for o in d["orders"]]
     people = ", ".join(f"{o['name']} ({o['role']}, PIN {o['pin']})" for o in d["operators"])
     lines += [f"operators: {people}", f"try: intake scan --order {d['orders'][0]['number']} < {d['codes_file']}"]
+    if d.get("printed_to"):
+        lines.append(f"labels and receipts are saved as PDF files in {d['printed_to']}")
     return "\n".join(lines)
 
 

@@ -1149,6 +1149,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,6 +1828,142 @@
     </message>
     <message>
         <source>Serial scanner speed (baud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database URL (the password is kept in the keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS to the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate of the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between background syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per sync batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a camera as a scanner on the receiving page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera number (0 = the first), or a video file to replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image width (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image height (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposure (0: automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus (-1: autofocus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only inside the aim box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aim box width (share of the image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aim box height (share of the image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames a code must be seen in before it scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before the same code scans again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also read light codes on dark ground (slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second decoder for hard codes (reads confirmed first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers (JSON: name, driver, format and the driver&apos;s options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer for unit and pallet labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer for receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit label size (mm, width x height)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pallet label size (mm, width x height)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language on labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language on receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our company&apos;s name on receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone of dates on labels and receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the final receipt at sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before retrying a printer that is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait between retries (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a printer to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1149,6 +1149,14 @@
         <translation>Kvitto {order}</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Receipt (PDF)</source>
+        <translation>Kvitto (PDF)</translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation>Skriv ut kvitto</translation>
     </message>
@@ -1821,6 +1829,142 @@
     <message>
         <source>Serial scanner speed (baud)</source>
         <translation>Hastighet för seriell skanner (baud)</translation>
+    </message>
+    <message>
+        <source>Central database URL (the password is kept in the keyring)</source>
+        <translation>Centrala databasens URL (lösenordet sparas i nyckelringen)</translation>
+    </message>
+    <message>
+        <source>TLS to the central database</source>
+        <translation>TLS till centrala databasen</translation>
+    </message>
+    <message>
+        <source>CA certificate of the central database</source>
+        <translation>CA-certifikat för centrala databasen</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the central database</source>
+        <translation>Sekunder att vänta på centrala databasen</translation>
+    </message>
+    <message>
+        <source>Seconds between background syncs</source>
+        <translation>Sekunder mellan synkroniseringar i bakgrunden</translation>
+    </message>
+    <message>
+        <source>Rows per sync batch</source>
+        <translation>Rader per synkroniseringsomgång</translation>
+    </message>
+    <message>
+        <source>Use a camera as a scanner on the receiving page</source>
+        <translation>Använd en kamera som skanner vid mottagningen</translation>
+    </message>
+    <message>
+        <source>Camera number (0 = the first), or a video file to replay</source>
+        <translation>Kameranummer (0 = den första) eller en videofil att spela upp</translation>
+    </message>
+    <message>
+        <source>Image width (pixels)</source>
+        <translation>Bildbredd (pixlar)</translation>
+    </message>
+    <message>
+        <source>Image height (pixels)</source>
+        <translation>Bildhöjd (pixlar)</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Bilder per sekund</translation>
+    </message>
+    <message>
+        <source>Exposure (0: automatic)</source>
+        <translation>Exponering (0: automatisk)</translation>
+    </message>
+    <message>
+        <source>Focus (-1: autofocus)</source>
+        <translation>Fokus (-1: autofokus)</translation>
+    </message>
+    <message>
+        <source>Read only inside the aim box</source>
+        <translation>Läs bara inom siktrutan</translation>
+    </message>
+    <message>
+        <source>Aim box width (share of the image)</source>
+        <translation>Siktrutans bredd (andel av bilden)</translation>
+    </message>
+    <message>
+        <source>Aim box height (share of the image)</source>
+        <translation>Siktrutans höjd (andel av bilden)</translation>
+    </message>
+    <message>
+        <source>Frames a code must be seen in before it scans</source>
+        <translation>Bilder en kod måste synas i innan den skannas</translation>
+    </message>
+    <message>
+        <source>Seconds before the same code scans again</source>
+        <translation>Sekunder innan samma kod skannas igen</translation>
+    </message>
+    <message>
+        <source>Also read light codes on dark ground (slower)</source>
+        <translation>Läs även ljusa koder på mörk botten (långsammare)</translation>
+    </message>
+    <message>
+        <source>Second decoder for hard codes (reads confirmed first)</source>
+        <translation>Extra avkodare för svåra koder (läsningar bekräftas först)</translation>
+    </message>
+    <message>
+        <source>Decoding threads</source>
+        <translation>Avkodningstrådar</translation>
+    </message>
+    <message>
+        <source>Printers (JSON: name, driver, format and the driver&apos;s options)</source>
+        <translation>Skrivare (JSON: namn, drivrutin, format och drivrutinens inställningar)</translation>
+    </message>
+    <message>
+        <source>Printer for unit and pallet labels</source>
+        <translation>Skrivare för enhets- och pallettiketter</translation>
+    </message>
+    <message>
+        <source>Printer for receipts</source>
+        <translation>Skrivare för kvitton</translation>
+    </message>
+    <message>
+        <source>Unit label size (mm, width x height)</source>
+        <translation>Enhetsetikettens storlek (mm, bredd x höjd)</translation>
+    </message>
+    <message>
+        <source>Pallet label size (mm, width x height)</source>
+        <translation>Pallettikettens storlek (mm, bredd x höjd)</translation>
+    </message>
+    <message>
+        <source>Language on labels</source>
+        <translation>Språk på etiketter</translation>
+    </message>
+    <message>
+        <source>Language on receipts</source>
+        <translation>Språk på kvitton</translation>
+    </message>
+    <message>
+        <source>Our company&apos;s name on receipts</source>
+        <translation>Vårt företagsnamn på kvitton</translation>
+    </message>
+    <message>
+        <source>Time zone of dates on labels and receipts</source>
+        <translation>Tidszon för datum på etiketter och kvitton</translation>
+    </message>
+    <message>
+        <source>Print the final receipt at sign-off</source>
+        <translation>Skriv ut det slutliga kvittot vid avstämning</translation>
+    </message>
+    <message>
+        <source>Seconds before retrying a printer that is down</source>
+        <translation>Sekunder innan en skrivare som är nere prövas igen</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries (seconds)</source>
+        <translation>Längsta väntan mellan försök (sekunder)</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a printer to answer</source>
+        <translation>Sekunder att vänta på svar från en skrivare</translation>
     </message>
     <message>
         <source>{key}: not valid JSON ({error})</source>

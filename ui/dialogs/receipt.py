@@ -1,8 +1,8 @@
 """The receipt after sign-off: preview, print, save.
 
-The preview is the signed reconciliation as the receipt states it. Printing and the PDF come
-from the receipt module (:class:`ui.integrations.ReceiptMaker`); until a station has one, the
-reconciliation can still be saved as CSV.
+Two views: the signed reconciliation in short, and the receipt PDF itself, page by page (made
+off the GUI thread by the receipt module, :class:`ui.integrations.ReceiptMaker`, and saved from
+the same bytes). Without a receipt module the reconciliation can still be saved as CSV.
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ import html
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,6 +42,18 @@ class ReceiptDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setHtml(self.preview_html())
         receipts = ctx.integrations.receipts
+        self.pdf_bytes: bytes | None = None
+        self.pdf = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setDocument(self.pdf)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer: QBuffer | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.preview, self.tr("Summary"))
+        if receipts.configured:
+            self.tabs.addTab(self.pdf_view, self.tr("Receipt (PDF)"))
+            self.ctx.runner.long(lambda _p: receipts.receipt_pdf(report["order"]), self._show_pdf, self._failed)
         self.print_button = QPushButton(self.tr("Print receipt"))
         self.print_button.setProperty("role", "primary")
         self.print_button.clicked.connect(self.print_receipt)
@@ -65,7 +81,7 @@ class ReceiptDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         box = QVBoxLayout(self)
-        box.addWidget(self.preview, 1)
+        box.addWidget(self.tabs, 1)
         box.addWidget(self.note)
         box.addLayout(buttons)
 
@@ -94,14 +110,26 @@ class ReceiptDialog(QDialog):
         self.ctx.runner.long(lambda _p: receipts.print_receipt(order),
                              lambda _r: self.note.setText(self.tr("Receipt sent to the printer.")), self._failed)
 
-    def save_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt"), f"{self.report['order']}.pdf",
-                                              "PDF (*.pdf)")
+    def _show_pdf(self, data: bytes) -> None:
+        self.pdf_bytes = data
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf.load(self._buffer)
+
+    def save_pdf(self, name: str | None = None) -> None:
+        if not name:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt"), f"{self.report['order']}.pdf",
+                                                  "PDF (*.pdf)")
         if not name:
             return
-        receipts, order = self.ctx.integrations.receipts, self.report["order"]
-        self.ctx.runner.long(lambda _p: Path(name).write_bytes(receipts.receipt_pdf(order)),
-                             lambda _r: self.note.setText(self.tr("Saved {file}").format(file=name)), self._failed)
+        receipts, order, shown, target = self.ctx.integrations.receipts, self.report["order"], self.pdf_bytes, name
+
+        def save(_p: Any) -> None:  # the receipt on screen, else a fresh one
+            Path(target).write_bytes(shown if shown is not None else receipts.receipt_pdf(order))
+
+        self.ctx.runner.long(save, lambda _r: self.note.setText(self.tr("Saved {file}").format(file=target)),
+                             self._failed)
 
     def save_csv(self, name: str | None = None) -> None:
         if not name:

@@ -80,12 +80,46 @@ def option_label(opt: Option) -> str:
         "scanner.min_length": translate("Settings", "Shortest code (characters)"),
         "scanner.serial_port": translate("Settings", "Serial scanner port (empty: none)"),
         "scanner.serial_baud": translate("Settings", "Serial scanner speed (baud)"),
+        "sync.central_url": translate("Settings", "Central database URL (the password is kept in the keyring)"),
+        "sync.sslmode": translate("Settings", "TLS to the central database"),
+        "sync.ca_file": translate("Settings", "CA certificate of the central database"),
+        "sync.connect_timeout": translate("Settings", "Seconds to wait for the central database"),
+        "sync.interval_seconds": translate("Settings", "Seconds between background syncs"),
+        "sync.batch_rows": translate("Settings", "Rows per sync batch"),
+        "camera.enabled": translate("Settings", "Use a camera as a scanner on the receiving page"),
+        "camera.device": translate("Settings", "Camera number (0 = the first), or a video file to replay"),
+        "camera.width": translate("Settings", "Image width (pixels)"),
+        "camera.height": translate("Settings", "Image height (pixels)"),
+        "camera.fps": translate("Settings", "Frames per second"),
+        "camera.exposure": translate("Settings", "Exposure (0: automatic)"),
+        "camera.focus": translate("Settings", "Focus (-1: autofocus)"),
+        "camera.aim_box": translate("Settings", "Read only inside the aim box"),
+        "camera.aim_width": translate("Settings", "Aim box width (share of the image)"),
+        "camera.aim_height": translate("Settings", "Aim box height (share of the image)"),
+        "camera.frames_needed": translate("Settings", "Frames a code must be seen in before it scans"),
+        "camera.holdoff_s": translate("Settings", "Seconds before the same code scans again"),
+        "camera.invert": translate("Settings", "Also read light codes on dark ground (slower)"),
+        "camera.fallback": translate("Settings", "Second decoder for hard codes (reads confirmed first)"),
+        "camera.workers": translate("Settings", "Decoding threads"),
+        "printing.printers": translate("Settings", "Printers (JSON: name, driver, format and the driver's options)"),
+        "printing.label_printer": translate("Settings", "Printer for unit and pallet labels"),
+        "printing.receipt_printer": translate("Settings", "Printer for receipts"),
+        "printing.unit_label_size": translate("Settings", "Unit label size (mm, width x height)"),
+        "printing.pallet_label_size": translate("Settings", "Pallet label size (mm, width x height)"),
+        "printing.label_language": translate("Settings", "Language on labels"),
+        "printing.receipt_language": translate("Settings", "Language on receipts"),
+        "printing.receiver_name": translate("Settings", "Our company's name on receipts"),
+        "printing.timezone": translate("Settings", "Time zone of dates on labels and receipts"),
+        "printing.auto_print_receipt": translate("Settings", "Print the final receipt at sign-off"),
+        "printing.retry_initial_s": translate("Settings", "Seconds before retrying a printer that is down"),
+        "printing.retry_max_s": translate("Settings", "Longest wait between retries (seconds)"),
+        "printing.timeout_s": translate("Settings", "Seconds to wait for a printer to answer"),
     }
     return labels.get(opt.key, opt.help)
 
 
 def choice_label(key: str, value: Any) -> str:
-    if key == "ui.language":
+    if key.endswith("language"):
         return {"sv": "Svenska", "en": "English"}.get(str(value), str(value))
     return str(value)
 
