@@ -341,8 +341,8 @@ def station_facts(db: Path) -> tuple[int, int, str]:
 
 def test_the_installed_application_shows_every_screen_in_swedish(builds: tuple[Build, Build]):
     """``intake-app --screenshots`` from the installed files: every page and dialog rendered on demo data
-    (the Swedish translation, the icons, QtCharts on the reconciliation page, the About box with the
-    version), every library it loads covered by the Depends, and the user's own station untouched."""
+    (the Swedish translation, the icons, QtCharts on the reconciliation page, the receipt's PDF through
+    QtPdf, the About box with the version), every library it loads covered by the Depends, and the user's own station untouched."""
     from PIL import Image
 
     from .test_ui_screenshots import EXPECTED
@@ -357,12 +357,14 @@ def test_the_installed_application_shows_every_screen_in_swedish(builds: tuple[B
         out = user.run(["intake-app", "--screenshots", str(shots), "--lang", "sv"], timeout=300, LD_DEBUG="files",
                        LD_DEBUG_OUTPUT=str(trace / "s")).stdout
         assert sorted(p.stem for p in shots.glob("*.png")) == [f"sv-{n}" for n in EXPECTED], out
-        about = next(n for n in EXPECTED if n.endswith("-dialog-about"))
-        for name in ("02-orders", "12-reconcile", about):
+        named = [next(n for n in EXPECTED if n.endswith(end)) for end in ("-dialog-receipt-pdf", "-dialog-about")]
+        for name in ("02-orders", "12-reconcile", *named):
             with Image.open(shots / f"sv-{name}.png") as img:
                 assert len(img.convert("RGB").resize((64, 36)).getcolors(maxcolors=4096) or []) > 20, name
-        assert any("libQt6Charts.so" in p for p in loaded_libraries(trace, "*")), "the chart was drawn"
-        assert_depends_cover(loaded_libraries(trace, "*"))
+        loaded = loaded_libraries(trace, "*")
+        assert any("libQt6Charts.so" in p for p in loaded), "the chart was drawn"
+        assert any("libQt6Pdf.so" in p for p in loaded), "the receipt was shown as its PDF"
+        assert_depends_cover(loaded)
         assert not user.data.exists() and not user.config.exists(), "a throwaway demo station, not the user's"
         no_strays()
 
