@@ -4,6 +4,9 @@ background sync against the test run's PostgreSQL, and a video file standing in 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +23,7 @@ from .sync_support import central_fixture  # noqa: F401 - a fixture
 from .ui_support import idle, scanner_types, sign_in, start_shell, stop_shell
 
 ORDER = "TB-2026-0001"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _serials(engine, n: int) -> list[str]:  # noqa: ANN001
@@ -174,6 +178,11 @@ def test_the_webcam_scans_on_the_receiving_page(qtbot, demo_engine, tmp_path):
         scans = demo_engine.dock.recent_scans(ORDER, limit=5)
         assert [(x.code, x.source) for x in scans] == [(serial, "camera")]  # one scan, however long in view
         panel = camera.panels[0]
+        qtbot.wait(300)
+        shot = tmp_path / "camera-receiving-page.png"
+        assert s.window.grab().save(str(shot))
+        if os.environ.get("INTAKE_UPDATE_RENDERS"):
+            shutil.copy(shot, REPO / "docs" / shot.name)
         s.window.show_page("print_queue")
         assert panel.view.pipeline is None  # no decoding behind other pages
         s.window.show_page("receiving")

@@ -163,6 +163,7 @@ class ReceivingPage(Page):
         camera = self.ctx.integrations.camera
         if camera.configured:  # a webcam as a second scanner: its reads take the same road as the wedge's
             lists.addWidget(camera.create_view(self, lambda code: self.handle_scan(ScanEvent(code, "camera", code))))
+            lists.setSizes([400, 400, 560])  # the camera image wide enough to aim by
         self.manual = QLineEdit()
         self.manual.setPlaceholderText(self.tr("Type a code by hand and press Enter"))
         self.manual.returnPressed.connect(self._manual_entry)
