@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+from platformdirs.api import PlatformDirsABC
 
 APP_NAME = "intake-dock"
 
@@ -35,11 +36,15 @@ class Paths:
         return self.data_dir / "backups"
 
 
-def default_paths() -> Paths:
+def default_paths(platform: type[PlatformDirsABC] = platformdirs.PlatformDirs) -> Paths:
+    """``INTAKE_HOME``, or the user's folders as ``platform`` (this operating system's) names them:
+    ``~/.config/intake-dock`` and ``~/.local/share/intake-dock`` on Linux, one folder
+    ``%LOCALAPPDATA%\\intake-dock\\intake-dock`` on Windows (the installers document both)."""
     home = os.environ.get("INTAKE_HOME")
     if home:
         return Paths(Path(home), Path(home))
-    return Paths(Path(platformdirs.user_config_dir(APP_NAME)), Path(platformdirs.user_data_dir(APP_NAME)))
+    dirs = platform(APP_NAME)
+    return Paths(Path(dirs.user_config_dir), Path(dirs.user_data_dir))
 
 
 def resources_dir() -> Path:

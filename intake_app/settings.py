@@ -157,7 +157,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("camera.invert", bool, False, "Also read light-on-dark codes (slower)"),
     Option("camera.fallback", bool, True, "Try ZBar on frames zxing-cpp cannot read (reads confirmed first)"),
     Option("camera.workers", int, 2, "Decoding threads (one per processor core)", check=_at_least_one),
-    Option("printing.printers", dict, {}, "Printers by name: driver (tcp, cups, folder, null), format (zpl, pdf), "
+    Option("printing.printers", dict, {}, "Printers by name: driver (tcp, cups, folder, windows, null), format (zpl, pdf), "
            "dpi and the driver's options (README, Printing)", check=_printers),
     Option("printing.label_printer", str, "", "Printer for unit and pallet labels; empty: none",
            check=_printer_name),

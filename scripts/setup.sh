@@ -23,6 +23,7 @@ APP_PKGS=(
   libpulse0 libxrandr2   # QtMultimedia links libpulse; its ffmpeg plugin needs libXrandr
   libcups2               # QtPrintSupport's CUPS plugin
   libzbar0               # pyzbar
+  libfribidi0            # Pillow's text layout loads it when present (barcode images)
   pulseaudio-utils       # paplay: the scan sounds (PulseAudio and PipeWire desktops)
 )
 # Packages the tests need besides: real services and renderers.
@@ -33,6 +34,7 @@ TEST_PKGS=(
   openssl                                            # a throwaway CA for the central database's TLS
   poppler-utils                                      # pdftoppm: PDF pages to PNG
   xvfb xauth                                         # screenshots under a real X server
+  desktop-file-utils                                 # desktop-file-validate: the package's menu entry
   pulseaudio                                         # a private sound server (null sink) for sound tests
 )
 

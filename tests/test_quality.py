@@ -12,7 +12,7 @@ BIN = Path(sys.executable).parent
 
 
 def test_ruff_clean():
-    r = subprocess.run([str(BIN / "ruff"), "check", "intake_app", "ui", "tests", "benchmarks"], cwd=REPO,
+    r = subprocess.run([str(BIN / "ruff"), "check", "intake_app", "ui", "tests", "benchmarks", "installer"], cwd=REPO,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
 

@@ -17,7 +17,7 @@ EXPECTED = ("01-sign-in", "02-orders", "03-receiving-matched", "04-receiving-dup
             "10-receiving-blind", "11-receiving-full-screen", "12-reconcile", "13-reconcile-extras",
             "14-dialog-manual-match", "15-dialog-sign-off", "16-dialog-receipt", "17-dialog-import",
             "18-scanner-check", "19-print-queue", "20-dialog-settings", "21-dialog-settings-scanner",
-            "22-dialog-settings-printers", "23-dialog-receipt-pdf")
+            "22-dialog-settings-printers", "23-dialog-receipt-pdf", "24-dialog-about")
 
 
 def test_screenshots_of_every_page_and_dialog(tmp_path):

@@ -32,6 +32,7 @@ class Action(enum.Enum):
     SYNC_NOW = "sync_now"
     SETTINGS = "settings"
     FULL_SCREEN = "full_screen"
+    ABOUT = "about"
     SIGN_OUT = "sign_out"
     QUIT = "quit"
 
@@ -43,12 +44,12 @@ NEEDS: dict[Action, Permission | None] = {
     Action.PALLET_LABEL: Permission.SCAN, Action.RECONCILE: Permission.SIGN_OFF,
     Action.IMPORT_MANIFEST: Permission.IMPORT_MANIFEST, Action.SCANNER_CHECK: None,
     Action.PRINT_QUEUE: None, Action.SYNC_NOW: None, Action.SETTINGS: Permission.CONFIGURE_STATION,
-    Action.FULL_SCREEN: None, Action.SIGN_OUT: None, Action.QUIT: None,
+    Action.FULL_SCREEN: None, Action.ABOUT: None, Action.SIGN_OUT: None, Action.QUIT: None,
 }
 # Actions that need an order chosen as well.
 NEEDS_ORDER = {Action.RECEIVE, Action.NEW_PALLET, Action.CLOSE_PALLET, Action.PALLET_LABEL, Action.RECONCILE}
 # Actions usable before anyone signs in.
-BEFORE_SIGN_IN = {Action.SCANNER_CHECK, Action.FULL_SCREEN, Action.QUIT}
+BEFORE_SIGN_IN = {Action.SCANNER_CHECK, Action.FULL_SCREEN, Action.ABOUT, Action.QUIT}
 
 translate = QCoreApplication.translate
 Factory = Callable[["MainWindow"], QAction]
@@ -135,6 +136,12 @@ def _settings(win: MainWindow) -> QAction:
 @factory(Action.FULL_SCREEN)
 def _full_screen(win: MainWindow) -> QAction:
     return _make(win, translate("Actions", "Full screen"), translate("Actions", "Full screen on or off"), win.toggle_full_screen, "F11")
+
+
+@factory(Action.ABOUT)
+def _about(win: MainWindow) -> QAction:
+    return _make(win, translate("Actions", "About"), translate("Actions", "Version and where this station keeps its data"),
+                 win.show_about)
 
 
 @factory(Action.SIGN_OUT)

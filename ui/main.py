@@ -2,6 +2,7 @@
 
     intake-app                               the application on this station's database
     intake-app --screenshots DIR [--lang sv|en]   render every page and dialog on demo data, then exit
+    intake-app --version                     the version (the same as intake --version)
     intake-app --exit-after-start            start, show the first page, report the time, exit (benchmark)
 """
 
@@ -13,6 +14,8 @@ import os
 import sys
 import time
 
+from intake_app import __version__
+
 T0 = time.perf_counter()
 
 
@@ -21,6 +24,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshots", metavar="DIR", help="render every page and dialog to PNG files in DIR and exit")
     p.add_argument("--lang", metavar="LANG", help="language: sv, en, ... (default: the station's setting)")
     p.add_argument("--full-screen", action="store_true", help="start full-screen")
+    p.add_argument("--version", action="version", version=f"intake-app, version {__version__}")
     p.add_argument("--exit-after-start", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 

@@ -221,3 +221,4 @@ def station_pages(s: Shooter) -> None:
              lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
     s.dialog("22-dialog-settings-printers", SettingsDialog(s.shell.ctx.settings, w),
              lambda d: d.tabs.setCurrentIndex(4))  # type: ignore[attr-defined]
+    s.dialog("24-dialog-about", w.about_dialog())

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         more = QMenu(self)
         for a in (Action.SCANNER_CHECK, Action.PRINT_QUEUE, Action.SYNC_NOW, Action.SETTINGS, Action.FULL_SCREEN,
-                  Action.QUIT):
+                  Action.ABOUT, Action.QUIT):
             more.addAction(self.actions_[a])
             self.addAction(self.actions_[a])  # shortcuts work with the menu closed
         self.more = QToolButton()
@@ -316,6 +316,16 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.settings, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
             self.apply_settings(set(dialog.changed))
+
+    def about_dialog(self) -> QDialog:
+        from .dialogs.about import AboutDialog
+
+        engine = self.ctx.engine
+        where = engine.database_path or engine.store.engine.url.render_as_string(hide_password=True)
+        return AboutDialog(engine.station.name, str(where), self)
+
+    def show_about(self) -> None:
+        self.run_dialog(self.about_dialog())
 
     def apply_settings(self, changed: set[str]) -> None:
         from intake_app.devices.wedge import config_from_settings

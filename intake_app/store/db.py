@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -36,8 +36,13 @@ OPTIMIZE_EVERY_S = 3600.0
 log = logging.getLogger(__name__)
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+def sqlite_url(path: Path | PurePath) -> str:
+    """The URL of the SQLite file at ``path`` (a POSIX or a Windows path).
+
+    SQLAlchemy percent-decodes the database part and ends it at ``?``: both may be in a folder's
+    name (``%`` even on Windows), so they are escaped; everything else stays readable.
+    """
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Intake dock</source>
+        <translation>Om Intake dock</translation>
+    </message>
+    <message>
+        <source>Intake dock</source>
+        <translation>Intake dock</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Databas</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Byggd med</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Orders</source>
@@ -98,6 +125,14 @@
     <message>
         <source>Full screen on or off</source>
         <translation>Helskärm av eller på</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om programmet</translation>
+    </message>
+    <message>
+        <source>Version and where this station keeps its data</source>
+        <translation>Version och var stationen sparar sina data</translation>
     </message>
     <message>
         <source>Sign out</source>

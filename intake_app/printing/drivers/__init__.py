@@ -19,8 +19,10 @@ from .cups import CupsDriver
 from .folder import FolderDriver
 from .null import NullDriver
 from .tcp import TcpDriver
+from .windows import WindowsDriver
 
-DRIVERS: dict[str, type[PrinterDriver]] = {d.name: d for d in (TcpDriver, CupsDriver, FolderDriver, NullDriver)}
+DRIVERS: dict[str, type[PrinterDriver]] = {d.name: d for d in (TcpDriver, CupsDriver, FolderDriver, WindowsDriver,
+                                                             NullDriver)}
 
 
 def make_driver(config: PrinterConfig, timeout_s: float) -> PrinterDriver:
