@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, String, bindparam, select, type_coerce
@@ -19,6 +23,38 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F
 def text_id(column: Any) -> Any:
     """Select a UUID column as text: building 20,000 ``uuid.UUID`` objects costs more than the query."""
     return type_coerce(column, String).label(column.name)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a bulk load.
+
+    Loading an order makes tens of thousands of small acyclic objects (rows, strings, tuples);
+    each burst of allocations would set off collections that walk the whole heap and find nothing
+    to free (a third of an 18,000-unit reconciliation's time). Collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def text_time(column: Any) -> Any:
+    """Select a UTC time column without SQLAlchemy's per-row conversion (see :func:`utc_time`)."""
+    return type_coerce(column, String).label(column.name)
+
+
+def utc_time(value: Any) -> datetime:
+    """A time selected with :func:`text_time`: SQLite's text parsed in C, a driver's datetime as is.
+
+    Row by row, the column type's conversion costs about 10 us; 20,000 rows of an order add up."""
+    if isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def id_text(value: Any) -> str:
