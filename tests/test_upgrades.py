@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
 
 from intake_app.app import IntakeApp
+from intake_app.domain.ids import fact_uuid
 from intake_app.paths import Paths
 from intake_app.store.migrate import current_revision, head_revision
 
@@ -44,6 +46,16 @@ def test_old_database_upgrades_and_keeps_its_facts(fixture: Path, tmp_path: Path
         assert res.outcome.value == "matched"
     finally:
         app.close()
+    with sqlite3.connect(db) as con:  # operators, customers and pallets re-keyed, every reference with them
+        pallets = {uuid.UUID(i): code for i, code in con.execute("select id, code from pallets")}
+        assert pallets and all(i == fact_uuid("pallet", code) for i, code in pallets.items())
+        for table in ("scans", "units", "unit_state", "pallet_events"):
+            refs = {uuid.UUID(r[0]) for r in con.execute(f"select pallet_id from {table} where pallet_id is not null")}
+            assert refs <= set(pallets) and (refs or table == "pallet_events"), table
+        operators = {uuid.UUID(i): key for i, key in con.execute("select id, name_key from operators")}
+        assert all(i == fact_uuid("operator", key) for i, key in operators.items())
+        scan_ops = {uuid.UUID(r[0]) for r in con.execute("select operator_id from scans where operator_id is not null")}
+        assert scan_ops and scan_ops <= set(operators)
     # opening it again finds it current: no second backup
     again = IntakeApp.open(db_url=f"sqlite:///{db}", station="dock-old", paths=Paths(tmp_path, tmp_path))
     again.close()

@@ -89,10 +89,18 @@ def rekey_natural_facts(bind: sa.Connection) -> None:
                 op.drop_constraint(str(fk["name"]), t, type_="foreignkey")  # PostgreSQL names every one
         columns = [(table, "id")] + [(t, fk["constrained_columns"][0]) for t, fk in fks]
         columns += [ref for ref in PLAIN_REFERENCES.get(table, ()) if ref[0] in tables]
+        # One pass over each referencing table through a temporary map: an UPDATE per old id
+        # walked a million-row table (scans.pallet_id has no index) once per pallet - hours.
+        rekey = sa.Table("rekey_map", sa.MetaData(), sa.Column("old", sa.Uuid(), primary_key=True),
+                         sa.Column("new", sa.Uuid(), nullable=False), prefixes=["TEMPORARY"])
+        rekey.create(bind)
+        bind.execute(sa.insert(rekey), mapping)
         for t, col in columns:
             target = sa.table(t, sa.column(col, sa.Uuid()))
-            bind.execute(sa.update(target).where(target.c[col] == sa.bindparam("old"))
-                         .values({col: sa.bindparam("new")}), mapping)
+            new_id = sa.select(rekey.c.new).where(rekey.c.old == target.c[col]).scalar_subquery()
+            bind.execute(sa.update(target).where(target.c[col].in_(sa.select(rekey.c.old)))
+                         .values({col: new_id}))
+        rekey.drop(bind)
         if bind.dialect.name == "postgresql":
             for t, fk in fks:
                 op.create_foreign_key(str(fk["name"]), t, table, fk["constrained_columns"], fk["referred_columns"])
