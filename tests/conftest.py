@@ -6,7 +6,10 @@ INTAKE_REQUIRE_SERVICES=1: then a missing service fails the test instead of skip
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pty
+import tty
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -138,3 +141,15 @@ def shell(qtbot, demo_engine: IntakeApp):  # noqa: ANN001,ANN201 - pytest-qt fix
     s = start_shell(qtbot, demo_engine)
     yield s
     stop_shell(s)
+
+
+@pytest.fixture
+def pty_pair() -> Iterator[tuple[int, str]]:
+    """A serial scanner stand-in: the scanner's end (master fd) and the port path the application
+    opens (the slave side of a pseudo-terminal, in raw mode like a serial line)."""
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    yield master, os.ttyname(slave)
+    for fd in (master, slave):
+        with contextlib.suppress(OSError):
+            os.close(fd)

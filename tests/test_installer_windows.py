@@ -9,14 +9,10 @@ scanners on COM ports (a pseudo-terminal behind the name), printing through the 
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import os
-import pty
 import re
 import sys
-import tty
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
@@ -143,22 +139,11 @@ def test_a_frozen_application_finds_its_resources_in_the_bundle(tmp_path: Path, 
 # -- serial scanners: COM ports ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def scanner_pty() -> Iterator[tuple[int, str]]:
-    """A pseudo-terminal pair: the scanner's end (master fd) and the port the application opens."""
-    master, slave = pty.openpty()
-    tty.setraw(slave)
-    yield master, os.ttyname(slave)
-    for fd in (master, slave):
-        with contextlib.suppress(OSError):
-            os.close(fd)
-
-
 @pytest.mark.parametrize("typed", ["COM3", " COM12 ", "com4"])
-def test_a_com_port_is_opened_by_the_name_typed_and_its_reads_arrive(scanner_pty: tuple[int, str], typed: str):
+def test_a_com_port_is_opened_by_the_name_typed_and_its_reads_arrive(pty_pair: tuple[int, str], typed: str):
     """Windows names a serial port COM3; pyserial opens it by that name. Here the name is handed to
     pyserial's opener unchanged and a real pseudo-terminal plays the scanner behind it."""
-    master, tty_path = scanner_pty
+    master, tty_path = pty_pair
     opened: list[str] = []
 
     def opener(name: str, baud: int) -> Port:

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pty
 import queue
 import random
-import tty
-from collections.abc import Iterator
-
-import pytest
 
 from intake_app.devices.serial_scanner import (
     OVERFLOW_MARK,
@@ -51,17 +45,6 @@ def test_random_bytes_never_break_the_framer():
         for text in f.feed(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 80)))):
             assert isinstance(text, str) and text
             classify(text)  # whatever arrives gets a decision, never an exception
-
-
-@pytest.fixture
-def pty_pair() -> Iterator[tuple[int, str]]:
-    """The scanner's end (master fd) and the port path the application opens (slave)."""
-    master, slave = pty.openpty()
-    tty.setraw(slave)
-    yield master, os.ttyname(slave)
-    for fd in (master, slave):
-        with contextlib.suppress(OSError):
-            os.close(fd)
 
 
 class Collector:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
-import tty
 
 from intake_app.demo_data import demo_orders, iter_big_fleet
 from intake_app.devices.serial_scanner import ScannerStatus
@@ -16,12 +14,11 @@ from .ui_support import idle, sign_in
 BIG = 18_000
 
 
-def test_serial_scanner_reads_land_on_the_receiving_page(qtbot, shell):
-    master, slave = pty.openpty()
-    tty.setraw(slave)
+def test_serial_scanner_reads_land_on_the_receiving_page(qtbot, shell, pty_pair):
+    master, port = pty_pair
     try:
         settings = shell.ctx.settings
-        settings.set("scanner.serial_port", os.ttyname(slave))
+        settings.set("scanner.serial_port", port)
         shell.ctx.serial.configure(settings)
         qtbot.waitUntil(lambda: shell.ctx.serial.status.status is ScannerStatus.READY, timeout=5000)
         assert "ready" in shell.window.status.scanner.text()
@@ -35,8 +32,6 @@ def test_serial_scanner_reads_land_on_the_receiving_page(qtbot, shell):
         assert shell.ctx.engine.dock.recent_scans("TB-2026-0001", limit=1)[0].source == "serial"
     finally:
         shell.ctx.serial.stop()
-        os.close(master)
-        os.close(slave)
 
 
 def test_an_order_of_18000_units(qtbot, shell, tmp_path):
