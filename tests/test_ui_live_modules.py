@@ -93,8 +93,13 @@ def test_printers_are_edited_as_json_and_garbage_is_refused(qtbot, demo_engine):
         assert words in dialog.error.text() and dialog.result() == 0
         assert demo_engine.settings.get("printing.printers") == {}  # nothing written
     editor.setPlainText(json.dumps({"zebra": {"driver": "tcp", "host": "127.0.0.1", "port": 9100}}))
+    labels = dialog.editors["printing.label_printer"].widget
+    assert [labels.itemText(i) for i in range(labels.count())] == ["", "zebra"]  # follows the table as typed
+    labels.setCurrentText("zebra")
     dialog.save()
     assert dialog.error.text() == "" and "zebra" in demo_engine.settings.get("printing.printers")
+    assert demo_engine.settings.get("printing.label_printer") == "zebra"
+    assert demo_engine.settings.get("printing.receipt_printer") == ""
 
 
 def test_the_status_bar_follows_the_background_sync(qtbot, demo_template, central, tmp_path):  # noqa: F811

@@ -118,6 +118,19 @@ def option_label(opt: Option) -> str:
     return labels.get(opt.key, opt.help)
 
 
+PRINTER_CHOICES = ("printing.label_printer", "printing.receipt_printer")
+
+
+def set_printer_names(combo: QComboBox, names: list[str], current: str) -> None:
+    """Offer ``names`` (and none) in ``combo``, keeping what it shows."""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem("")
+    combo.addItems(sorted(set(names) | ({current} - {""})))
+    combo.setCurrentText(current)
+    combo.blockSignals(False)
+
+
 def choice_label(key: str, value: Any) -> str:
     if key.endswith("language"):
         return {"sv": "Svenska", "en": "English"}.get(str(value), str(value))
@@ -147,6 +160,11 @@ class OptionEditor:
             spin.setValue(int(value))
             spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
             self.widget = spin
+        elif opt.key in PRINTER_CHOICES:  # a printer by name: the configured ones to pick from
+            combo = QComboBox()
+            combo.setEditable(True)
+            self.widget = combo
+            set_printer_names(combo, [], str(value))
         elif opt.type is dict:  # a table (printers): edited as JSON, checked when saved
             text = QPlainTextEdit(json.dumps(value, indent=2, ensure_ascii=False))
             text.setMinimumSize(480, 140)
@@ -168,7 +186,7 @@ class OptionEditor:
     def value(self) -> Any:
         w = self.widget
         if isinstance(w, QComboBox):
-            return w.currentData()
+            return w.currentText().strip() if w.isEditable() else w.currentData()
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QSpinBox | QDoubleSpinBox):
@@ -210,6 +228,24 @@ class SettingsDialog(QDialog):
         box.addWidget(self.tabs, 1)
         box.addWidget(self.error)
         box.addWidget(buttons)
+        printers = self.editors.get("printing.printers")
+        if printers is not None and isinstance(printers.widget, QPlainTextEdit):
+            printers.widget.textChanged.connect(self.offer_printers)
+            self.offer_printers()
+
+    def offer_printers(self) -> None:
+        """The label and receipt printer lists follow the printers table as it is typed."""
+        editor = self.editors["printing.printers"].widget
+        assert isinstance(editor, QPlainTextEdit)
+        try:
+            table = json.loads(editor.toPlainText() or "{}")
+        except ValueError:
+            return  # half-typed: keep the lists as they were
+        names = [str(n) for n in table] if isinstance(table, dict) else []
+        for key in PRINTER_CHOICES:
+            combo = self.editors[key].widget
+            assert isinstance(combo, QComboBox)
+            set_printer_names(combo, names, combo.currentText())
 
     def _tab(self, opts: list[Option], empty: str) -> QWidget:
         page = QWidget()
