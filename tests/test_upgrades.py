@@ -56,6 +56,9 @@ def test_old_database_upgrades_and_keeps_its_facts(fixture: Path, tmp_path: Path
         assert all(i == fact_uuid("operator", key) for i, key in operators.items())
         scan_ops = {uuid.UUID(r[0]) for r in con.execute("select operator_id from scans where operator_id is not null")}
         assert scan_ops and scan_ops <= set(operators)
+        if fixture.stem >= "intake-0002_print":  # a station that printed: its jobs keep their operator
+            job_ops = {uuid.UUID(r[0]) for r in con.execute("select operator_id from print_jobs")}
+            assert job_ops and job_ops <= set(operators)
     # opening it again finds it current: no second backup
     again = IntakeApp.open(db_url=f"sqlite:///{db}", station="dock-old", paths=Paths(tmp_path, tmp_path))
     again.close()
