@@ -18,7 +18,7 @@ from ..errors import NotFound
 from ..store import tables as t
 from .context import Context
 from .orders import Orders, OrderSummary
-from .queries import as_uuid, order_ref, pallet_closed
+from .queries import PALLET_CLOSE_WEIGHT, PALLET_STATUS, as_uuid, order_ref
 
 RECENT_LIMIT = 100
 SEARCH_LIMIT = 200
@@ -155,18 +155,19 @@ class Dock:
 
     def pallets(self, order: str | uuid.UUID) -> list[PalletLine]:
         """The pallets of ``order``, oldest first, with their unit count and closing weight."""
-        p, us, pe = t.pallets, t.unit_state, t.pallet_events
+        p, us = t.pallets, t.unit_state
         with self.ctx.store.read() as conn:
             ref = order_ref(conn, order)
             counts: dict[uuid.UUID | None, int] = dict(conn.execute(select(us.c.pallet_id, func.count()).where(
                 us.c.order_id == ref.id, us.c.active).group_by(us.c.pallet_id)).all())
-            out = []
-            for r in conn.execute(select(p.c.id, p.c.code, p.c.created_at).where(p.c.order_id == ref.id)
-                                  .order_by(p.c.created_at)):
-                closed = pallet_closed(conn, r.id)
-                weight = conn.execute(select(pe.c.weight_kg).where(pe.c.pallet_id == r.id, pe.c.kind == "close")
-                                      .order_by(pe.c.created_at.desc()).limit(1)).scalar() if closed else None
-                out.append(PalletLine(r.id, r.code, closed, int(counts.get(r.id, 0)), weight, r.created_at))
+            rows = conn.execute(select(p.c.id, p.c.code, p.c.created_at, PALLET_STATUS.label("status"),
+                                       PALLET_CLOSE_WEIGHT.label("weight"))
+                                .where(p.c.order_id == ref.id).order_by(p.c.created_at)).all()
+        out = []
+        for r in rows:
+            closed = r.status == "close"
+            out.append(PalletLine(r.id, r.code, closed, int(counts.get(r.id, 0)), r.weight if closed else None,
+                                  r.created_at))
         return out
 
     def search_orders(self, text: str = "", *, include_signed_off: bool = False,

@@ -14,7 +14,7 @@ from ..errors import Conflict, InputError
 from ..store import tables as t
 from .context import Actor, Context
 from .customers import find_customer
-from .queries import order_ref, order_status, pallet_closed
+from .queries import PALLET_STATUS, order_ref, order_status
 from .stations import central_registration
 
 ORDER_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,38}$")
@@ -155,9 +155,9 @@ class Orders:
                                       .order_by(t.count_lines.c.line_no))
             ]
             pallets = [
-                {"code": r.code, "kind": r.kind, "closed": pallet_closed(conn, r.id)}
-                for r in conn.execute(select(t.pallets).where(t.pallets.c.order_id == summary.id)
-                                      .order_by(t.pallets.c.created_at))
+                {"code": r.code, "kind": r.kind, "closed": r.status == "close"}
+                for r in conn.execute(select(t.pallets.c.code, t.pallets.c.kind, PALLET_STATUS.label("status"))
+                                      .where(t.pallets.c.order_id == summary.id).order_by(t.pallets.c.created_at))
             ]
         d = summary.as_dict()
         d.update(customer_name=cust.name, org_number=cust.org_number, parent=parent, expected_units=expected,

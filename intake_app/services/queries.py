@@ -155,6 +155,11 @@ def unit_refs(conn: Connection, unit_ids: list[uuid.UUID], orders: dict[uuid.UUI
 
 
 PALLET_STATUS = _latest_event(t.pallet_events, t.pallet_events.c.pallet_id, t.pallets.c.id)
+# the weight given when the pallet was last closed (a correlated subquery, like PALLET_STATUS, so a
+# list of an order's pallets is one query however many pallets it has)
+PALLET_CLOSE_WEIGHT = (select(t.pallet_events.c.weight_kg)
+                       .where(t.pallet_events.c.pallet_id == t.pallets.c.id, t.pallet_events.c.kind == "close")
+                       .order_by(t.pallet_events.c.created_at.desc()).limit(1).scalar_subquery())
 _PALLET = select(t.pallets.c.id, t.pallets.c.code, t.pallets.c.order_id, PALLET_STATUS.label("status"))
 PALLET_BY_CODE = _PALLET.where(t.pallets.c.code == bindparam("code"))
 PALLET_BY_ID = _PALLET.where(t.pallets.c.id == bindparam("pid"))

@@ -35,7 +35,16 @@ from ..domain.roles import Permission
 from ..errors import Conflict, InputError
 from ..store import tables as t
 from .context import Actor, Context
-from .queries import PALLET_STATUS, gc_paused, id_text, order_ref, text_id, text_time, utc_time
+from .queries import (
+    PALLET_CLOSE_WEIGHT,
+    PALLET_STATUS,
+    gc_paused,
+    id_text,
+    order_ref,
+    text_id,
+    text_time,
+    utc_time,
+)
 
 MAX_REASON = 1000
 
@@ -70,8 +79,9 @@ class Reconciler:
     def _compute(self, conn: Connection, order: str | uuid.UUID) -> OrderReconciliation:
         ref = order_ref(conn, order)
         expected = load_expected(conn, ref.id)
-        units = load_units(conn, ref.id, expected)
-        rec = reconcile(expected, units, load_scans(conn, ref.id), load_count_lines(conn, ref.id),
+        names = People(_names(conn, t.stations), _names(conn, t.operators))
+        units = load_units(conn, ref.id, expected, names)
+        rec = reconcile(expected, units, load_scans(conn, ref.id, names), load_count_lines(conn, ref.id),
                         load_counts(conn, ref.id), load_pallets(conn, ref.id))
         sign = conn.execute(
             select(t.order_events.c.kind, t.order_events.c.created_at, t.operators.c.name, t.order_events.c.reason,
@@ -173,10 +183,18 @@ def _names(conn: Connection, table: Any) -> dict[Any, str]:
     return {r[0]: r[1] for r in conn.execute(select(text_id(table.c.id), table.c.name))}
 
 
-def load_units(conn: Connection, order_id: uuid.UUID, expected: list[ExpectedRow]) -> list[UnitRow]:
+@dataclass(frozen=True)
+class People:
+    """Station and operator names by id as the database returns it (see :func:`_names`)."""
+
+    stations: dict[Any, str]
+    operators: dict[Any, str]
+
+
+def load_units(conn: Connection, order_id: uuid.UUID, expected: list[ExpectedRow], names: People) -> list[UnitRow]:
     cats = {e.id: e.category for e in expected}
     u, us = t.units, t.unit_state
-    stations, operators = _names(conn, t.stations), _names(conn, t.operators)
+    stations, operators = names.stations, names.operators
     rows: Sequence[Any] = conn.execute(
         select(text_id(u.c.id), u.c.internal_id, u.c.serial, us.c.serial_key,
                text_id(us.c.expected_unit_id), t.pallets.c.code, text_time(u.c.created_at),
@@ -195,12 +213,12 @@ def load_units(conn: Connection, order_id: uuid.UUID, expected: list[ExpectedRow
     return out
 
 
-def load_scans(conn: Connection, order_id: uuid.UUID) -> list[ScanRow]:
+def load_scans(conn: Connection, order_id: uuid.UUID, names: People) -> list[ScanRow]:
     """Duplicate and wrong-order scans of the order that were not voided."""
     s, c = t.scans, t.corrections
     other = t.orders.alias("other")
     voided = select(c.c.id).where(and_(c.c.scan_id == s.c.id, c.c.kind == "void")).exists()
-    stations, operators = _names(conn, t.stations), _names(conn, t.operators)
+    stations, operators = names.stations, names.operators
     rows: Sequence[Any] = conn.execute(
         select(text_id(s.c.id), s.c.code, s.c.outcome, text_time(s.c.created_at),
                text_id(s.c.station_id), text_id(s.c.operator_id), t.pallets.c.code.label("pallet"),
@@ -253,11 +271,10 @@ def load_counts(conn: Connection, order_id: uuid.UUID) -> list[CountRow]:
 def load_pallets(conn: Connection, order_id: uuid.UUID) -> list[PalletRow]:
     """The order's pallets, closed or not and the weight given when last closed (one query: an
     18,000-unit order has some 600 pallets)."""
-    p, pe = t.pallets, t.pallet_events
-    weight = (select(pe.c.weight_kg).where(pe.c.pallet_id == p.c.id, pe.c.kind == "close")
-              .order_by(pe.c.created_at.desc()).limit(1).scalar_subquery())
-    rows: Sequence[Any] = conn.execute(select(p.c.code, PALLET_STATUS.label("status"), weight.label("weight"))
-                        .where(p.c.order_id == order_id).order_by(p.c.created_at, p.c.id)).all()
+    p = t.pallets
+    rows: Sequence[Any] = conn.execute(
+        select(p.c.code, PALLET_STATUS.label("status"), PALLET_CLOSE_WEIGHT.label("weight"))
+        .where(p.c.order_id == order_id).order_by(p.c.created_at, p.c.id)).all()
     return [PalletRow(code, status == "close", w) for code, status, w in rows]
 
 
