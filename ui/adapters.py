@@ -79,8 +79,7 @@ class SpoolLabels:
 
     @property
     def configured(self) -> bool:
-        name = self.app.settings.get("printing.label_printer")
-        return bool(name) and name in self.app.printing.printers()
+        return self.app.printing.default_printer("label") is not None
 
     def unit_label(self, internal_id: str) -> None:
         self.app.printing.print_label(self._actor(), "unit", internal_id)
@@ -97,8 +96,7 @@ class SpoolReceipts:
 
     @property
     def can_print(self) -> bool:
-        name = self.app.settings.get("printing.receipt_printer")
-        return bool(name) and name in self.app.printing.printers()
+        return self.app.printing.default_printer("receipt") is not None
 
     def receipt_pdf(self, order: str) -> bytes:
         return self.app.printing.render_receipt(order)

@@ -97,6 +97,11 @@ class Printing:
             raise NotFound(f"no printer {name!r} (printers: {known})")
         return printers[name]
 
+    def default_printer(self, purpose: str) -> PrinterConfig | None:
+        """The configured printer the settings name for ``purpose`` (label | receipt), if there is one."""
+        name = self.settings.get(f"printing.{purpose}_printer")
+        return self.printers().get(name) if name else None
+
     def policy(self) -> RetryPolicy:
         s = self.settings
         return RetryPolicy(s.get("printing.retry_initial_s"), s.get("printing.retry_max_s"), s.get("printing.timeout_s"))
@@ -269,16 +274,14 @@ class Printing:
 
     def feed_labels(self) -> int:
         """Queue the labels of units received since the last look, if auto-print is on (see spool)."""
-        name = self.settings.get("printing.label_printer")
-        config = self.printers().get(name) if name else None
+        config = self.default_printer("label")
         if config is None or not self.settings.get("receiving.auto_print"):
             return self.spool.feed_unit_labels(None, "", {})  # received without auto-print: no label
         return self.spool.feed_unit_labels(config.name, config.format, self.label_options("unit", config))
 
     def _on_signing_off(self, conn: Connection, order_id: uuid.UUID, summary: dict[str, Any]) -> None:
         self.receipts.record(conn, order_id, summary)
-        name = self.settings.get("printing.receipt_printer")
-        config = self.printers().get(name) if name else None
+        config = self.default_printer("receipt")
         if not self.settings.get("printing.auto_print_receipt") or config is None or config.format != "pdf":
             return
         order_number: str = conn.execute(select(t.orders.c.number).where(t.orders.c.id == order_id)).scalar_one()
