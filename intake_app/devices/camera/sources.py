@@ -78,13 +78,29 @@ class _Pacer:
         self.next_at = max(self.next_at + self.interval, self.clock() - self.interval)
 
 
-class CameraSource:
+class _Capture:
+    """What a camera and a video file share: an OpenCV capture, read frame by frame, released once."""
+
+    _cap: cv2.VideoCapture | None = None
+
+    def _next_frame(self) -> np.ndarray | None:
+        if self._cap is None:
+            return None
+        ok, frame = self._cap.read()
+        return frame if ok else None
+
+    def close(self) -> None:
+        if self._cap is not None:
+            self._cap.release()
+            self._cap = None
+
+
+class CameraSource(_Capture):
     """A camera through OpenCV's VideoCapture (V4L2 on Linux, Media Foundation on Windows)."""
 
     def __init__(self, settings: CameraSettings) -> None:
         self.settings = settings
         self.name = f"camera {settings.index}"
-        self._cap: cv2.VideoCapture | None = None
 
     @property
     def fps(self) -> float | None:
@@ -111,18 +127,10 @@ class CameraSource:
         self._cap = cap
 
     def read(self) -> np.ndarray | None:
-        if self._cap is None:
-            return None
-        ok, frame = self._cap.read()
-        return frame if ok else None
-
-    def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-            self._cap = None
+        return self._next_frame()
 
 
-class VideoFileSource:
+class VideoFileSource(_Capture):
     """A video file; ``paced`` plays it at its own frame rate to stand in for a live camera."""
 
     def __init__(self, path: Path, *, paced: bool = False, clock: Callable[[], float] = time.monotonic,
@@ -131,7 +139,6 @@ class VideoFileSource:
         self.name = path.name
         self.paced = paced
         self._clock, self._sleep = clock, sleep
-        self._cap: cv2.VideoCapture | None = None
         self._fps: float | None = None
         self._pacer: _Pacer | None = None
 
@@ -159,13 +166,7 @@ class VideoFileSource:
         if self._cap is None or self._pacer is None:
             return None
         self._pacer.wait()
-        ok, frame = self._cap.read()
-        return frame if ok else None
-
-    def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-            self._cap = None
+        return self._next_frame()
 
 
 class ImageFolderSource:
